@@ -1,0 +1,1 @@
+//! The generator pipeline: read a docs folder, build the model, write the client crate atomically.

@@ -1,0 +1,1 @@
+//! Rust emitters: API model to formatted source files of a client crate.

@@ -1,0 +1,1 @@
+//! The API model: types, enums, operations and permissions resolved across pages.

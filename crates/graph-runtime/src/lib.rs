@@ -1,0 +1,1 @@
+//! Runtime for generated Microsoft Graph clients: HTTP, auth, errors, paging, retries, batching.
