@@ -1,1 +1,28 @@
-//! Markdown API reference page to page model: tables, code blocks, annotations, with source lines.
+//! Reads one markdown API reference page into a [`Page`]: its front matter,
+//! sections, tables, code blocks with their annotations, HTTP request lines
+//! and examples, each with the line it starts on.
+//!
+//! The reader never fails: what it cannot understand becomes a
+//! [`Diagnostic`] and the rest of the page is still read.
+
+mod annotation;
+mod diagnostic;
+mod http;
+mod page;
+mod reader;
+mod table;
+mod type_expr;
+
+pub use annotation::{parse_annotation, Annotation, AnnotationError};
+pub use diagnostic::{Diagnostic, Severity};
+pub use http::{
+    parse_http_message, parse_request_line, Argument, Body, HttpMessage, PathSegment, PathTemplate,
+    RequestLine, StartLine,
+};
+pub use page::{
+    Cell, CodeBlock, Example, ExampleMessage, FrontMatter, Include, Link, Page, Paragraph, Row,
+    Section, Table,
+};
+pub use reader::parse_page;
+pub use table::TableKind;
+pub use type_expr::{ParsedType, Primitive, TypeExpr};

@@ -1,0 +1,209 @@
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+/// The JSON object of an annotation comment such as
+/// `<!-- { "blockType": "request", "name": "create_user" } -->`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Annotation {
+    pub line: u32,
+    pub fields: Map<String, Value>,
+    /// The comment was not valid JSON and was repaired to read it.
+    pub repaired: bool,
+}
+
+impl Annotation {
+    /// The `blockType` field: `request`, `response`, `resource`, `ignored`...
+    pub fn block_type(&self) -> Option<&str> {
+        self.str("blockType")
+    }
+
+    /// A string field.
+    pub fn str(&self, key: &str) -> Option<&str> {
+        self.fields.get(key).and_then(Value::as_str)
+    }
+
+    /// A boolean field, also accepting the strings `"true"` and `"false"`.
+    pub fn bool(&self, key: &str) -> Option<bool> {
+        match self.fields.get(key)? {
+            Value::Bool(b) => Some(*b),
+            Value::String(s) => s.trim().parse().ok(),
+            _ => None,
+        }
+    }
+}
+
+/// Why a comment could not be read as an annotation.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AnnotationError {
+    /// The comment holds no `{`: it is prose, not an annotation.
+    NotJson,
+    /// It looks like JSON but no unambiguous repair makes it parse.
+    Invalid(String),
+}
+
+/// Reads the inside of an HTML comment as an annotation.
+///
+/// The docs' annotations are hand-written, and some are not valid JSON. The
+/// repairs made are the ones with a single reading: text around the outer
+/// braces, trailing commas, a missing comma between a value and the next
+/// key on the following line, and smart quotes.
+pub fn parse_annotation(comment: &str, line: u32) -> Result<Annotation, AnnotationError> {
+    let (Some(start), Some(end)) = (comment.find('{'), comment.rfind('}')) else {
+        return Err(AnnotationError::NotJson);
+    };
+    if end < start {
+        return Err(AnnotationError::NotJson);
+    }
+    let body = &comment[start..=end];
+    let exact = start == comment.find(|c: char| !c.is_whitespace()).unwrap_or(start)
+        && comment[end + 1..].trim().is_empty();
+
+    if let Ok(Value::Object(fields)) = serde_json::from_str::<Value>(body) {
+        return Ok(Annotation {
+            line,
+            fields,
+            repaired: !exact,
+        });
+    }
+
+    let repaired = repair(body);
+    match serde_json::from_str::<Value>(&repaired) {
+        Ok(Value::Object(fields)) => Ok(Annotation {
+            line,
+            fields,
+            repaired: true,
+        }),
+        Ok(_) => Err(AnnotationError::Invalid("not a JSON object".into())),
+        Err(e) => Err(AnnotationError::Invalid(e.to_string())),
+    }
+}
+
+fn repair(body: &str) -> String {
+    let body = body
+        .replace(['\u{201c}', '\u{201d}'], "\"")
+        .replace(['\u{2018}', '\u{2019}'], "'");
+
+    // Walk outside of strings, dropping commas that close nothing and adding
+    // one where a value ends a line and the next line starts a key.
+    let chars: Vec<char> = body.chars().collect();
+    let mut out = String::with_capacity(body.len() + 8);
+    let mut in_string = false;
+    let mut escaped = false;
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if in_string {
+            out.push(c);
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == '"' {
+                in_string = false;
+            } else if c == '\n' {
+                // A string that runs over a line end was never closed.
+                in_string = false;
+            }
+            i += 1;
+            continue;
+        }
+        match c {
+            '"' => {
+                if ends_value(&out) && next_line_break_between(&out) {
+                    insert_comma_before_trailing_space(&mut out);
+                }
+                in_string = true;
+                out.push(c);
+            }
+            ',' => {
+                let next = chars[i + 1..].iter().find(|c| !c.is_whitespace());
+                if !matches!(next, Some('}') | Some(']') | Some(',')) {
+                    out.push(c);
+                }
+            }
+            _ => out.push(c),
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Whether the text before the current position ends with a complete value.
+fn ends_value(out: &str) -> bool {
+    let trimmed = out.trim_end();
+    trimmed.ends_with('"')
+        || trimmed.ends_with('}')
+        || trimmed.ends_with(']')
+        || trimmed.ends_with("true")
+        || trimmed.ends_with("false")
+        || trimmed.ends_with("null")
+        || trimmed.ends_with(|c: char| c.is_ascii_digit())
+}
+
+fn next_line_break_between(out: &str) -> bool {
+    let trimmed_len = out.trim_end().len();
+    out[trimmed_len..].contains('\n')
+}
+
+fn insert_comma_before_trailing_space(out: &mut String) {
+    let at = out.trim_end().len();
+    out.insert(at, ',');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_a_valid_annotation() {
+        let a =
+            parse_annotation(r#" { "blockType": "request", "name": "create_user" } "#, 3).unwrap();
+        assert_eq!(a.block_type(), Some("request"));
+        assert_eq!(a.str("name"), Some("create_user"));
+        assert!(!a.repaired);
+    }
+
+    #[test]
+    fn drops_trailing_commas() {
+        let a = parse_annotation(
+            "{\n \"blockType\": \"response\",\n \"truncated\": true,\n}",
+            1,
+        )
+        .unwrap();
+        assert_eq!(a.bool("truncated"), Some(true));
+        assert!(a.repaired);
+    }
+
+    #[test]
+    fn adds_a_missing_comma_between_lines() {
+        let a = parse_annotation(
+            "{\n  \"blockType\": \"response\"\n  \"@odata.type\": \"microsoft.graph.user\"\n}",
+            1,
+        )
+        .unwrap();
+        assert_eq!(a.str("@odata.type"), Some("microsoft.graph.user"));
+    }
+
+    #[test]
+    fn ignores_text_around_the_braces() {
+        let a = parse_annotation("stray { \"blockType\": \"ignored\" } text", 1).unwrap();
+        assert_eq!(a.block_type(), Some("ignored"));
+        assert!(a.repaired);
+    }
+
+    #[test]
+    fn prose_comment_is_not_json() {
+        assert_eq!(
+            parse_annotation(" TODO: add an example ", 1),
+            Err(AnnotationError::NotJson)
+        );
+    }
+
+    #[test]
+    fn unrepairable_json_is_reported() {
+        assert!(matches!(
+            parse_annotation("{ \"blockType\": request }", 1),
+            Err(AnnotationError::Invalid(_))
+        ));
+    }
+}

@@ -1,0 +1,597 @@
+use serde::Serialize;
+use serde_json::Value;
+
+/// One `METHOD /path` line of an `HTTP request` section.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct RequestLine {
+    pub line: u32,
+    pub method: String,
+    pub path: PathTemplate,
+}
+
+/// A URL path template such as `/users/{id | userPrincipalName}/getMemberGroups`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct PathTemplate {
+    /// The path as written, without the query string.
+    pub raw: String,
+    pub segments: Vec<PathSegment>,
+    /// The query string as written, without the `?`.
+    pub query: Option<String>,
+}
+
+/// One `/`-separated piece of a path template.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+pub enum PathSegment {
+    Literal {
+        value: String,
+    },
+    /// `{id}` or `{id | userPrincipalName}`: a key, with the names it may
+    /// be given by.
+    Parameter {
+        names: Vec<String>,
+    },
+    /// `name(p='{value}', q={q})`, an OData function call, or a key in
+    /// parentheses (`users('{id}')`).
+    Call {
+        name: String,
+        arguments: Vec<Argument>,
+    },
+}
+
+/// An argument of a function segment; `parameter` names the placeholder
+/// when the value is one (`{value}`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Argument {
+    pub name: Option<String>,
+    pub value: String,
+    pub parameter: Option<String>,
+}
+
+const METHODS: &[&str] = &["GET", "POST", "PATCH", "PUT", "DELETE", "HEAD", "OPTIONS"];
+
+/// Reads a request line: `POST /users`,
+/// `GET https://graph.microsoft.com/v1.0/me`, `GET /me/photo/$value HTTP/1.1`.
+///
+/// Returns `None` when the line does not start with an HTTP method.
+pub fn parse_request_line(text: &str, line: u32) -> Option<RequestLine> {
+    let mut words = text.split_whitespace();
+    let method = words.next()?.to_ascii_uppercase();
+    if !METHODS.contains(&method.as_str()) {
+        return None;
+    }
+    // The URL may hold spaces inside `{id | userPrincipalName}`.
+    let rest = text.trim_start()[method.len()..].trim();
+    let rest = rest.strip_suffix("HTTP/1.1").unwrap_or(rest).trim();
+    if rest.is_empty() {
+        return None;
+    }
+    Some(RequestLine {
+        line,
+        method,
+        path: PathTemplate::parse(rest),
+    })
+}
+
+impl PathTemplate {
+    /// Reads a path or full URL; the host and version prefix of a full URL
+    /// are dropped (`https://graph.microsoft.com/v1.0/me` → `/me`).
+    pub fn parse(url: &str) -> PathTemplate {
+        let path = strip_origin(url.trim());
+        let (path, query) = split_query(path);
+        let mut raw = path.trim_end_matches('/').to_string();
+        if !raw.starts_with('/') {
+            raw.insert(0, '/');
+        }
+        let segments = split_segments(&raw)
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .map(parse_segment)
+            .collect();
+        PathTemplate {
+            raw,
+            segments,
+            query: query.map(str::to_string),
+        }
+    }
+
+    /// The names of the parameters in the template, in order.
+    pub fn parameters(&self) -> impl Iterator<Item = &str> {
+        self.segments.iter().flat_map(|s| -> Vec<&str> {
+            match s {
+                PathSegment::Parameter { names } => {
+                    names.iter().take(1).map(String::as_str).collect()
+                }
+                PathSegment::Call { arguments, .. } => arguments
+                    .iter()
+                    .filter_map(|a| a.parameter.as_deref())
+                    .collect(),
+                PathSegment::Literal { .. } => Vec::new(),
+            }
+        })
+    }
+}
+
+fn strip_origin(url: &str) -> &str {
+    let Some(after_scheme) = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+    else {
+        return url;
+    };
+    let path = after_scheme
+        .find('/')
+        .map(|i| &after_scheme[i..])
+        .unwrap_or("/");
+    for version in ["/v1.0", "/beta"] {
+        if let Some(rest) = path.strip_prefix(version) {
+            if rest.is_empty() || rest.starts_with('/') || rest.starts_with('?') {
+                return rest;
+            }
+        }
+    }
+    path
+}
+
+/// Splits at the first `?` that is not inside parentheses or braces.
+fn split_query(path: &str) -> (&str, Option<&str>) {
+    let mut depth = 0i32;
+    for (i, c) in path.char_indices() {
+        match c {
+            '(' | '{' => depth += 1,
+            ')' | '}' => depth -= 1,
+            '?' if depth <= 0 => return (&path[..i], Some(&path[i + 1..])),
+            _ => {}
+        }
+    }
+    (path, None)
+}
+
+/// Splits at `/` outside parentheses, braces and quotes, so that
+/// `range(address='A1:B2')` and `{id | name}` stay whole.
+fn split_segments(path: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let mut depth = 0i32;
+    let mut quoted = false;
+    let mut start = 0;
+    for (i, c) in path.char_indices() {
+        match c {
+            '\'' => quoted = !quoted,
+            '(' | '{' if !quoted => depth += 1,
+            ')' | '}' if !quoted => depth -= 1,
+            '/' if depth <= 0 && !quoted => {
+                parts.push(&path[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    parts.push(&path[start..]);
+    parts
+}
+
+fn parse_segment(segment: &str) -> PathSegment {
+    let s = segment.trim();
+    if let Some(inner) = s.strip_prefix('{').and_then(|r| r.strip_suffix('}')) {
+        if !inner.contains('{') {
+            return PathSegment::Parameter {
+                names: parameter_names(inner),
+            };
+        }
+    }
+    if let (Some(open), true) = (s.find('('), s.ends_with(')')) {
+        let name = s[..open].to_string();
+        let inner = &s[open + 1..s.len() - 1];
+        let arguments = split_arguments(inner)
+            .into_iter()
+            .filter(|a| !a.trim().is_empty())
+            .map(parse_argument)
+            .collect();
+        return PathSegment::Call { name, arguments };
+    }
+    PathSegment::Literal {
+        value: s.to_string(),
+    }
+}
+
+/// `id | userPrincipalName` → `["id", "userPrincipalName"]`.
+fn parameter_names(inner: &str) -> Vec<String> {
+    inner
+        .split(['|', ','])
+        .map(|n| n.trim().trim_matches('\'').trim().to_string())
+        .filter(|n| !n.is_empty())
+        .collect()
+}
+
+fn split_arguments(inner: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let mut quoted = false;
+    let mut depth = 0i32;
+    let mut start = 0;
+    for (i, c) in inner.char_indices() {
+        match c {
+            '\'' => quoted = !quoted,
+            '{' | '(' if !quoted => depth += 1,
+            '}' | ')' if !quoted => depth -= 1,
+            ',' if !quoted && depth <= 0 => {
+                parts.push(&inner[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    parts.push(&inner[start..]);
+    parts
+}
+
+fn parse_argument(arg: &str) -> Argument {
+    let arg = arg.trim();
+    let (name, value) = match arg.split_once('=') {
+        Some((n, v)) if !n.contains('{') && !n.contains('\'') => {
+            (Some(n.trim().to_string()), v.trim())
+        }
+        _ => (None, arg),
+    };
+    let unquoted = value.trim_matches('\'');
+    let parameter = unquoted
+        .strip_prefix('{')
+        .and_then(|v| v.strip_suffix('}'))
+        .and_then(|v| parameter_names(v).into_iter().next());
+    Argument {
+        name,
+        value: value.to_string(),
+        parameter,
+    }
+}
+
+/// The body of an example request or response.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+pub enum Body {
+    None,
+    Json {
+        value: Value,
+    },
+    /// JSON that does not parse as written: cut short (`...`) or broken.
+    /// `value` holds what parses after removing the elided parts, if any.
+    PartialJson {
+        text: String,
+        value: Option<Value>,
+        error: String,
+    },
+    /// A body that is not JSON: text, CSV, XML, binary placeholder.
+    Text {
+        text: String,
+    },
+}
+
+/// The first line of an HTTP message.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+pub enum StartLine {
+    Request {
+        method: String,
+        /// The URL as written.
+        url: String,
+        path: PathTemplate,
+    },
+    Response {
+        status: u16,
+        reason: String,
+    },
+}
+
+/// An example request or response, as written in a code block.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct HttpMessage {
+    pub line: u32,
+    pub start: Option<StartLine>,
+    pub headers: Vec<(String, String)>,
+    pub body: Body,
+    /// Line of the body's first line.
+    pub body_line: u32,
+}
+
+/// Reads an example block. `line` is the line of the block's first content
+/// line. A response block may omit its status line and hold only a body.
+pub fn parse_http_message(text: &str, line: u32) -> HttpMessage {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut i = 0;
+    while i < lines.len() && lines[i].trim().is_empty() {
+        i += 1;
+    }
+
+    let start = lines.get(i).and_then(|first| parse_start_line(first));
+    if start.is_some() {
+        i += 1;
+    }
+
+    let mut headers = Vec::new();
+    if start.is_some() {
+        while let Some(l) = lines.get(i) {
+            if l.trim().is_empty() {
+                i += 1;
+                break;
+            }
+            match l.split_once(':') {
+                Some((name, value)) if is_header_name(name) => {
+                    headers.push((name.trim().to_string(), value.trim().to_string()));
+                    i += 1;
+                }
+                _ => break,
+            }
+        }
+    }
+
+    while i < lines.len() && lines[i].trim().is_empty() {
+        i += 1;
+    }
+    let body_line = line + i as u32;
+    let body_text = lines.get(i..).unwrap_or(&[]).join("\n");
+    let body = parse_body(&body_text);
+
+    HttpMessage {
+        line,
+        start,
+        headers,
+        body,
+        body_line,
+    }
+}
+
+fn parse_start_line(text: &str) -> Option<StartLine> {
+    let text = text.trim();
+    if let Some(rest) = text.strip_prefix("HTTP/") {
+        let mut words = rest.split_whitespace().skip(1);
+        let status = words.next()?.parse().ok()?;
+        let reason = words.collect::<Vec<_>>().join(" ");
+        return Some(StartLine::Response { status, reason });
+    }
+    let request = parse_request_line(text, 0)?;
+    let url = text[request.method.len()..]
+        .trim()
+        .trim_end_matches("HTTP/1.1")
+        .trim()
+        .to_string();
+    Some(StartLine::Request {
+        method: request.method,
+        url,
+        path: request.path,
+    })
+}
+
+fn is_header_name(name: &str) -> bool {
+    !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
+fn parse_body(text: &str) -> Body {
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
+        return Body::None;
+    }
+    // A JSON-looking body is read as JSON whatever the declared content type
+    // says: examples often declare `text/plain` for JSON.
+    let looks_json = trimmed.starts_with('{') || trimmed.starts_with('[');
+    if !looks_json {
+        return Body::Text {
+            text: text.to_string(),
+        };
+    }
+    match serde_json::from_str::<Value>(trimmed) {
+        Ok(value) => Body::Json { value },
+        Err(e) => Body::PartialJson {
+            text: text.to_string(),
+            value: parse_elided(trimmed),
+            error: e.to_string(),
+        },
+    }
+}
+
+/// Reads JSON with elisions: lines that are only `...`, `…` or `// comments`
+/// are dropped, a trailing comma before a closing bracket is removed, and a
+/// body cut short is closed.
+fn parse_elided(text: &str) -> Option<Value> {
+    let kept: Vec<&str> = text
+        .lines()
+        .filter(|l| {
+            let t = l.trim().trim_end_matches(',');
+            !(t == "..." || t == "…" || t.starts_with("//") || t == "\"...\"")
+        })
+        .collect();
+    let mut joined = kept.join("\n");
+    remove_trailing_commas(&mut joined);
+    if let Ok(v) = serde_json::from_str(&joined) {
+        return Some(v);
+    }
+    close_open_brackets(&mut joined);
+    remove_trailing_commas(&mut joined);
+    serde_json::from_str(&joined).ok()
+}
+
+fn remove_trailing_commas(text: &mut String) {
+    let mut out = String::with_capacity(text.len());
+    let chars: Vec<char> = text.chars().collect();
+    let mut in_string = false;
+    let mut escaped = false;
+    for (i, &c) in chars.iter().enumerate() {
+        if in_string {
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == '"' {
+                in_string = false;
+            }
+            out.push(c);
+            continue;
+        }
+        if c == '"' {
+            in_string = true;
+        }
+        if c == ',' {
+            let next = chars[i + 1..].iter().find(|c| !c.is_whitespace());
+            if matches!(next, Some('}') | Some(']') | None) {
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    *text = out;
+}
+
+fn close_open_brackets(text: &mut String) {
+    let mut stack = Vec::new();
+    let mut in_string = false;
+    let mut escaped = false;
+    for c in text.chars() {
+        if in_string {
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == '"' {
+                in_string = false;
+            }
+            continue;
+        }
+        match c {
+            '"' => in_string = true,
+            '{' => stack.push('}'),
+            '[' => stack.push(']'),
+            '}' | ']' => {
+                stack.pop();
+            }
+            _ => {}
+        }
+    }
+    if in_string {
+        text.push('"');
+    }
+    while let Some(close) = stack.pop() {
+        text.push(close);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_a_request_line_with_alternative_keys() {
+        let r = parse_request_line("GET /users/{id | userPrincipalName}/memberOf", 4).unwrap();
+        assert_eq!(r.method, "GET");
+        assert_eq!(
+            r.path.segments,
+            vec![
+                PathSegment::Literal {
+                    value: "users".into()
+                },
+                PathSegment::Parameter {
+                    names: vec!["id".into(), "userPrincipalName".into()]
+                },
+                PathSegment::Literal {
+                    value: "memberOf".into()
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn reads_function_segments() {
+        let r = parse_request_line(
+            "GET /reports/getEmailActivityCounts(period='{period_value}')",
+            1,
+        )
+        .unwrap();
+        assert_eq!(
+            r.path.segments[1],
+            PathSegment::Call {
+                name: "getEmailActivityCounts".into(),
+                arguments: vec![Argument {
+                    name: Some("period".into()),
+                    value: "'{period_value}'".into(),
+                    parameter: Some("period_value".into()),
+                }]
+            }
+        );
+        assert_eq!(r.path.parameters().collect::<Vec<_>>(), ["period_value"]);
+    }
+
+    #[test]
+    fn drops_the_origin_and_keeps_the_query() {
+        let r = parse_request_line("GET https://graph.microsoft.com/v1.0/me/messages?$top=5", 1)
+            .unwrap();
+        assert_eq!(r.path.raw, "/me/messages");
+        assert_eq!(r.path.query.as_deref(), Some("$top=5"));
+    }
+
+    #[test]
+    fn prose_is_not_a_request_line() {
+        assert!(parse_request_line("For a specific user:", 1).is_none());
+    }
+
+    #[test]
+    fn reads_a_request_example() {
+        let m = parse_http_message(
+            "POST https://graph.microsoft.com/v1.0/users\nContent-type: application/json\n\n{\n  \"id\": \"1\"\n}\n",
+            10,
+        );
+        assert!(matches!(m.start, Some(StartLine::Request { ref method, .. }) if method == "POST"));
+        assert_eq!(
+            m.headers,
+            vec![("Content-type".into(), "application/json".into())]
+        );
+        assert_eq!(
+            m.body,
+            Body::Json {
+                value: serde_json::json!({"id": "1"})
+            }
+        );
+        assert_eq!(m.body_line, 13);
+    }
+
+    #[test]
+    fn reads_a_response_example() {
+        let m = parse_http_message(
+            "HTTP/1.1 201 Created\nContent-Type: application/json\n\n{}",
+            1,
+        );
+        assert_eq!(
+            m.start,
+            Some(StartLine::Response {
+                status: 201,
+                reason: "Created".into()
+            })
+        );
+    }
+
+    #[test]
+    fn keeps_what_parses_of_an_elided_body() {
+        let m = parse_http_message(
+            "HTTP/1.1 200 OK\n\n{\n  \"value\": [\n    { \"id\": \"1\" },\n    ...\n  ]\n}",
+            1,
+        );
+        let Body::PartialJson { value, .. } = m.body else {
+            panic!("{:?}", m.body)
+        };
+        assert_eq!(value, Some(serde_json::json!({"value": [{"id": "1"}]})));
+    }
+
+    #[test]
+    fn closes_a_body_cut_in_half() {
+        let m = parse_http_message("HTTP/1.1 200 OK\n\n{\n  \"id\": \"1\",\n  \"name\": \"a", 1);
+        let Body::PartialJson { value, .. } = m.body else {
+            panic!()
+        };
+        assert_eq!(value, Some(serde_json::json!({"id": "1", "name": "a"})));
+    }
+
+    #[test]
+    fn non_json_bodies_are_text() {
+        let m = parse_http_message("HTTP/1.1 200 OK\nContent-Type: text/csv\n\na,b\n1,2", 1);
+        assert!(matches!(m.body, Body::Text { .. }));
+    }
+}

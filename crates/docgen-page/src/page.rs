@@ -1,0 +1,209 @@
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::annotation::Annotation;
+use crate::table::TableKind;
+
+/// Everything the reader took from one markdown page.
+///
+/// Items refer to their section by index into [`Page::sections`], so a later
+/// stage can ask "the tables under `## Request body`" without re-walking the
+/// markdown.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Page {
+    /// Path of the page relative to the docs root, with `/` separators.
+    pub file: String,
+    pub front_matter: FrontMatter,
+    /// Text of the first level-1 heading.
+    pub title: Option<String>,
+    /// The `Namespace: microsoft.graph` line under the title.
+    pub namespace: Option<String>,
+    /// Paragraphs between the title and the first section, without notes,
+    /// includes and the namespace line.
+    pub description: String,
+    pub sections: Vec<Section>,
+    pub paragraphs: Vec<Paragraph>,
+    pub tables: Vec<Table>,
+    pub code_blocks: Vec<CodeBlock>,
+    pub includes: Vec<Include>,
+    /// The `METHOD /path` lines of the `HTTP request` section.
+    pub request_lines: Vec<crate::http::RequestLine>,
+    pub examples: Vec<Example>,
+    /// Annotation comments that carry no `blockType`: page-level metadata
+    /// such as `{ "type": "#page.annotation", "section": "documentation" }`.
+    pub metadata: Vec<Annotation>,
+}
+
+/// The YAML block at the top of a page.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct FrontMatter {
+    pub title: Option<String>,
+    pub description: Option<String>,
+    pub ms_prod: Option<String>,
+    pub ms_subservice: Option<String>,
+    pub doc_type: Option<String>,
+    /// Every key, including the ones above, as written.
+    pub fields: BTreeMap<String, String>,
+}
+
+/// A heading that opens a section (tab markers such as `# [HTTP](#tab/http)`
+/// are not sections).
+#[derive(Clone, Debug, Serialize)]
+pub struct Section {
+    pub level: u8,
+    pub title: String,
+    pub line: u32,
+    /// The enclosing section, the nearest heading of a lower level before it.
+    pub parent: Option<usize>,
+}
+
+/// A paragraph of prose with the links it holds.
+#[derive(Clone, Debug, Serialize)]
+pub struct Paragraph {
+    pub line: u32,
+    pub section: Option<usize>,
+    pub text: String,
+    pub links: Vec<Link>,
+}
+
+/// A markdown link, with reference-style links already resolved.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Link {
+    pub text: String,
+    pub target: String,
+}
+
+/// A table, classified by its header.
+#[derive(Clone, Debug, Serialize)]
+pub struct Table {
+    pub line: u32,
+    pub section: Option<usize>,
+    pub kind: TableKind,
+    pub header: Vec<String>,
+    pub rows: Vec<Row>,
+}
+
+impl Table {
+    /// Index of the first header column whose lowercased text is one of `names`.
+    pub fn column(&self, names: &[&str]) -> Option<usize> {
+        self.header.iter().position(|h| {
+            let h = h.trim().to_ascii_lowercase();
+            names.iter().any(|n| h == *n)
+        })
+    }
+}
+
+/// One body row of a table.
+#[derive(Clone, Debug, Serialize)]
+pub struct Row {
+    pub line: u32,
+    /// The group opened by the nearest bold row above (`|**On-boarding**|`).
+    pub context: Option<String>,
+    /// The first cell starts with non-breaking spaces: a sub-row of the row
+    /// above, as in per-context permission tables.
+    pub indented: bool,
+    pub cells: Vec<Cell>,
+}
+
+impl Row {
+    /// The cell at `index`, or an empty one when the row is short.
+    pub fn cell(&self, index: usize) -> &Cell {
+        static EMPTY: Cell = Cell {
+            text: String::new(),
+            links: Vec::new(),
+            code: false,
+            strong: false,
+            emphasis: false,
+        };
+        self.cells.get(index).unwrap_or(&EMPTY)
+    }
+}
+
+/// A table cell: its plain text and the inline markup that later stages need
+/// to resolve types and targets.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Cell {
+    /// Text without markup, whitespace collapsed, non-breaking spaces trimmed.
+    pub text: String,
+    pub links: Vec<Link>,
+    /// The cell holds a code span.
+    pub code: bool,
+    /// All of the cell's text is bold.
+    pub strong: bool,
+    /// All of the cell's text is italic.
+    pub emphasis: bool,
+}
+
+/// A fenced or indented code block.
+#[derive(Clone, Debug, Serialize)]
+pub struct CodeBlock {
+    /// Line of the opening fence.
+    pub line: u32,
+    pub section: Option<usize>,
+    /// The info string after the fence, such as `http` or `json`.
+    pub info: String,
+    /// The content, without the fences.
+    pub text: String,
+    /// The annotation comment just before the block, if any.
+    pub annotation: Option<Annotation>,
+    /// The tab the block sits in (`HTTP`, `C#`...), if any.
+    pub tab: Option<String>,
+}
+
+impl CodeBlock {
+    /// Line of the block's first content line.
+    pub fn content_line(&self) -> u32 {
+        self.line + 1
+    }
+
+    /// The annotation's `blockType`, if the block has one.
+    pub fn block_type(&self) -> Option<&str> {
+        self.annotation.as_ref().and_then(|a| a.block_type())
+    }
+}
+
+/// An `[!INCLUDE [label](path)]` line.
+#[derive(Clone, Debug, Serialize)]
+pub struct Include {
+    pub line: u32,
+    pub section: Option<usize>,
+    pub label: String,
+    pub path: String,
+}
+
+impl Page {
+    /// The section's title and those of its parents, innermost first.
+    pub fn section_path(&self, section: Option<usize>) -> impl Iterator<Item = &Section> {
+        std::iter::successors(section.map(|i| &self.sections[i]), |s| {
+            s.parent.map(|p| &self.sections[p])
+        })
+    }
+
+    /// Whether `section` is, or is nested in, a section whose title starts
+    /// with one of `titles` (case-insensitive).
+    pub fn is_under(&self, section: Option<usize>, titles: &[&str]) -> bool {
+        self.section_path(section).any(|s| {
+            let t = s.title.to_ascii_lowercase();
+            titles.iter().any(|p| t.starts_with(p))
+        })
+    }
+}
+
+/// A request example with the response that follows it. Either may be
+/// missing: some pages show only a response.
+#[derive(Clone, Debug, Serialize)]
+pub struct Example {
+    /// The request annotation's `name`.
+    pub name: Option<String>,
+    pub request: Option<ExampleMessage>,
+    pub response: Option<ExampleMessage>,
+}
+
+/// One side of an example, with the code block it was read from.
+#[derive(Clone, Debug, Serialize)]
+pub struct ExampleMessage {
+    /// Index into [`Page::code_blocks`].
+    pub block: usize,
+    pub message: crate::http::HttpMessage,
+}

@@ -1,0 +1,190 @@
+use serde::Serialize;
+
+/// What a table describes, decided from its header and the section it is in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TableKind {
+    /// `Permission type | Permissions (from least to most privileged)`.
+    Permissions,
+    /// `Property | Type | Description` on a resource page.
+    Properties,
+    /// `Relationship | Type | Description`.
+    Relationships,
+    /// A name-type-description table under `Request body`.
+    RequestBody,
+    /// A name-type-description table under `Path parameters` or `Function
+    /// parameters`, or one with a `Parameter` column elsewhere.
+    Parameters,
+    /// `Name | Description` or `Name | Value | Description` under `Optional
+    /// query parameters`.
+    QueryParameters,
+    /// `Header | Value` or `Name | Description` under `Request headers`.
+    Headers,
+    /// `Member | Value | Description`, or a single `Member` column.
+    EnumMembers,
+    /// `Method | Return Type | Description`.
+    Methods,
+    /// `Error code | Description` and the like.
+    ErrorCodes,
+    /// A shape not recognized; kept as a raw table.
+    Unknown,
+}
+
+impl TableKind {
+    /// The kind of a table with this header, in a section with these titles
+    /// (innermost first, lowercased).
+    pub fn classify(header: &[String], sections: &[String]) -> TableKind {
+        let cols: Vec<String> = header.iter().map(|h| normalize(h)).collect();
+        let first = cols.first().map(String::as_str).unwrap_or("");
+        let has = |name: &str| cols.iter().any(|c| c == name);
+        let under = |prefix: &str| sections.iter().any(|s| s.starts_with(prefix));
+
+        if first.starts_with("permission type") || first == "permission" && has("scopes") {
+            return TableKind::Permissions;
+        }
+        if first == "method" && cols.len() >= 2 {
+            return TableKind::Methods;
+        }
+        if first == "member" || first == "members" || first == "enum member" {
+            return TableKind::EnumMembers;
+        }
+        if first.contains("error code") || first == "code" && under("error") {
+            return TableKind::ErrorCodes;
+        }
+        if first == "header" || first == "headers" || first == "request header" {
+            return TableKind::Headers;
+        }
+        if first == "relationship" || first == "relationships" {
+            return TableKind::Relationships;
+        }
+
+        let name_type = has("type")
+            && matches!(
+                first,
+                "property" | "properties" | "property name" | "name" | "parameter" | "parameters"
+            );
+        if name_type {
+            if under("request body") || under("request") && first == "parameter" {
+                return TableKind::RequestBody;
+            }
+            if under("path parameter") || under("function parameter") || under("parameters") {
+                return TableKind::Parameters;
+            }
+            if under("query parameter") || under("optional query") {
+                return TableKind::QueryParameters;
+            }
+            if under("request header") {
+                return TableKind::Headers;
+            }
+            if under("relationship") {
+                return TableKind::Relationships;
+            }
+            if first.starts_with("parameter") {
+                return TableKind::Parameters;
+            }
+            return TableKind::Properties;
+        }
+        if matches!(first, "name" | "parameter" | "query parameter") {
+            if under("request header") {
+                return TableKind::Headers;
+            }
+            if under("query parameter") || under("optional query") || under("optional request") {
+                return TableKind::QueryParameters;
+            }
+        }
+        if (first == "value" || first == "name") && has("description") && under("values") {
+            return TableKind::EnumMembers;
+        }
+        TableKind::Unknown
+    }
+}
+
+fn normalize(header: &str) -> String {
+    header
+        .trim()
+        .trim_matches(|c| c == '*' || c == '_' || c == '`')
+        .to_ascii_lowercase()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kind(header: &[&str], sections: &[&str]) -> TableKind {
+        let header: Vec<String> = header.iter().map(|s| s.to_string()).collect();
+        let sections: Vec<String> = sections.iter().map(|s| s.to_string()).collect();
+        TableKind::classify(&header, &sections)
+    }
+
+    #[test]
+    fn classifies_the_common_shapes() {
+        let cases: &[(&[&str], &[&str], TableKind)] = &[
+            (
+                &[
+                    "Permission type",
+                    "Permissions (from least to most privileged)",
+                ],
+                &["permissions"],
+                TableKind::Permissions,
+            ),
+            (
+                &["Property", "Type", "Description"],
+                &["properties"],
+                TableKind::Properties,
+            ),
+            (
+                &["Property", "Type", "Description"],
+                &["request body"],
+                TableKind::RequestBody,
+            ),
+            (
+                &["Parameter", "Type", "Description"],
+                &["request body"],
+                TableKind::RequestBody,
+            ),
+            (
+                &["Parameter", "Type", "Description"],
+                &["function parameters"],
+                TableKind::Parameters,
+            ),
+            (
+                &["Name", "Description"],
+                &["optional query parameters"],
+                TableKind::QueryParameters,
+            ),
+            (
+                &["Header", "Value"],
+                &["request headers"],
+                TableKind::Headers,
+            ),
+            (
+                &["Name", "Description"],
+                &["request headers"],
+                TableKind::Headers,
+            ),
+            (
+                &["Member", "Value", "Description"],
+                &["risklevel values"],
+                TableKind::EnumMembers,
+            ),
+            (
+                &["Method", "Return Type", "Description"],
+                &["methods"],
+                TableKind::Methods,
+            ),
+            (
+                &["Relationship", "Type", "Description"],
+                &["relationships"],
+                TableKind::Relationships,
+            ),
+            (&["Foo", "Bar"], &["properties"], TableKind::Unknown),
+        ];
+        for (header, sections, expected) in cases {
+            assert_eq!(
+                kind(header, sections),
+                *expected,
+                "{header:?} under {sections:?}"
+            );
+        }
+    }
+}

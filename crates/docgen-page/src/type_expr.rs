@@ -1,0 +1,355 @@
+use serde::Serialize;
+
+use crate::page::Cell;
+
+/// The EDM primitive types, which the docs spell in many ways.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub enum Primitive {
+    String,
+    Boolean,
+    Byte,
+    SByte,
+    Int16,
+    Int32,
+    Int64,
+    Single,
+    Double,
+    Decimal,
+    DateTimeOffset,
+    Date,
+    TimeOfDay,
+    Duration,
+    Guid,
+    Binary,
+    Stream,
+    /// Untyped JSON: `Json`, `Object`, `Edm.Untyped`.
+    Untyped,
+}
+
+impl Primitive {
+    /// The `Edm.*` name of the primitive.
+    pub fn edm_name(self) -> &'static str {
+        match self {
+            Primitive::String => "Edm.String",
+            Primitive::Boolean => "Edm.Boolean",
+            Primitive::Byte => "Edm.Byte",
+            Primitive::SByte => "Edm.SByte",
+            Primitive::Int16 => "Edm.Int16",
+            Primitive::Int32 => "Edm.Int32",
+            Primitive::Int64 => "Edm.Int64",
+            Primitive::Single => "Edm.Single",
+            Primitive::Double => "Edm.Double",
+            Primitive::Decimal => "Edm.Decimal",
+            Primitive::DateTimeOffset => "Edm.DateTimeOffset",
+            Primitive::Date => "Edm.Date",
+            Primitive::TimeOfDay => "Edm.TimeOfDay",
+            Primitive::Duration => "Edm.Duration",
+            Primitive::Guid => "Edm.Guid",
+            Primitive::Binary => "Edm.Binary",
+            Primitive::Stream => "Edm.Stream",
+            Primitive::Untyped => "Edm.Untyped",
+        }
+    }
+
+    /// Reads a primitive in any of the spellings the docs use: `String`,
+    /// `string`, `Edm.Int32`, `int`, `GUID`, `DateTime`...
+    pub fn from_name(name: &str) -> Option<Primitive> {
+        let name = name.trim().trim_matches('`').trim();
+        let name = name
+            .strip_prefix("Edm.")
+            .or_else(|| name.strip_prefix("edm."))
+            .unwrap_or(name);
+        let lower = name.to_ascii_lowercase();
+        Some(match lower.as_str() {
+            "string" | "str" | "text" | "url" | "uri" => Primitive::String,
+            "boolean" | "bool" => Primitive::Boolean,
+            "byte" => Primitive::Byte,
+            "sbyte" => Primitive::SByte,
+            "int16" | "short" => Primitive::Int16,
+            "int32" | "int" | "integer" | "number" => Primitive::Int32,
+            "int64" | "long" | "bigint" => Primitive::Int64,
+            "single" | "float" => Primitive::Single,
+            "double" => Primitive::Double,
+            "decimal" => Primitive::Decimal,
+            "datetimeoffset" | "datetime" | "timestamp" => Primitive::DateTimeOffset,
+            "date" => Primitive::Date,
+            "timeofday" | "time" => Primitive::TimeOfDay,
+            "duration" | "timespan" => Primitive::Duration,
+            "guid" | "uuid" => Primitive::Guid,
+            "binary" | "byte[]" | "base64" | "base64binary" => Primitive::Binary,
+            "stream" => Primitive::Stream,
+            "json" | "object" | "untyped" | "any" => Primitive::Untyped,
+            _ => return None,
+        })
+    }
+}
+
+/// A type as written in a table's type cell.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+pub enum TypeExpr {
+    Primitive {
+        primitive: Primitive,
+    },
+    /// A resource, complex type or enum, by name, with the page it links to.
+    Named {
+        name: String,
+        target: Option<String>,
+    },
+    Collection {
+        item: Box<TypeExpr>,
+    },
+    /// Nothing in the cell reads as a type.
+    Unknown {
+        text: String,
+    },
+}
+
+/// A type expression and whether text was left over after reading it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ParsedType {
+    pub ty: TypeExpr,
+    /// The cell held more than a type (`string, maximum size 20`): the
+    /// type is the nearest reading and the caller should say so.
+    pub free_text: bool,
+}
+
+impl TypeExpr {
+    /// Reads a type cell: `String`, `` `Int32` ``, `Edm.Guid`,
+    /// `String collection`, `Collection(String)`, `[user](user.md)`,
+    /// `[user](user.md) collection`, `[riskLevel](enums.md#risklevel-values)`,
+    /// a bare type name, or free text around any of these.
+    pub fn parse(cell: &Cell) -> ParsedType {
+        let text = cell.text.trim();
+        let lower = text.to_ascii_lowercase();
+        let collection = lower.contains("collection")
+            || lower.starts_with('[') && lower.ends_with("[]")
+            || lower.ends_with("[]") && !lower.starts_with("byte");
+
+        // A linked type wins over the words around it.
+        if let Some(link) = cell.links.iter().find(|l| is_type_link(&l.target)) {
+            let name = link
+                .text
+                .trim()
+                .trim_matches('`')
+                .trim_start_matches("microsoft.graph.")
+                .to_string();
+            let named = match Primitive::from_name(&name) {
+                Some(p) => TypeExpr::Primitive { primitive: p },
+                None => TypeExpr::Named {
+                    name,
+                    target: Some(link.target.clone()).filter(|t| !t.is_empty()),
+                },
+            };
+            let rest = without(&lower, &link.text.to_ascii_lowercase());
+            let free_text = !is_filler(&rest);
+            return ParsedType {
+                ty: wrap(named, collection),
+                free_text,
+            };
+        }
+
+        let inner = strip_collection(text);
+        let word = inner
+            .split([',', '(', ' ', ';'])
+            .find(|w| !w.is_empty())
+            .unwrap_or("");
+        let word = word.trim_matches('`').trim_end_matches("[]");
+        let free_text = inner.trim().trim_matches('`').trim_end_matches("[]") != word;
+
+        if let Some(p) = Primitive::from_name(word) {
+            return ParsedType {
+                ty: wrap(TypeExpr::Primitive { primitive: p }, collection),
+                free_text,
+            };
+        }
+        if is_identifier(word) && !word.is_empty() {
+            let name = word.trim_start_matches("microsoft.graph.").to_string();
+            return ParsedType {
+                ty: wrap(TypeExpr::Named { name, target: None }, collection),
+                free_text,
+            };
+        }
+        ParsedType {
+            ty: TypeExpr::Unknown {
+                text: text.to_string(),
+            },
+            free_text: false,
+        }
+    }
+
+    /// The type of the items, for a collection; the type itself otherwise.
+    pub fn item(&self) -> &TypeExpr {
+        match self {
+            TypeExpr::Collection { item } => item.item(),
+            other => other,
+        }
+    }
+
+    pub fn is_collection(&self) -> bool {
+        matches!(self, TypeExpr::Collection { .. })
+    }
+}
+
+fn wrap(ty: TypeExpr, collection: bool) -> TypeExpr {
+    if collection {
+        TypeExpr::Collection { item: Box::new(ty) }
+    } else {
+        ty
+    }
+}
+
+/// `Collection(String)` → `String`; `String collection` → `String`.
+fn strip_collection(text: &str) -> &str {
+    let t = text.trim().trim_matches('`');
+    if let Some(rest) = t
+        .strip_prefix("Collection(")
+        .or_else(|| t.strip_prefix("collection("))
+    {
+        return rest.split(')').next().unwrap_or(rest);
+    }
+    for suffix in [" collection", " Collection", " collections"] {
+        if let Some(rest) = t.strip_suffix(suffix) {
+            return rest;
+        }
+    }
+    t
+}
+
+/// A link to a type page, or a reference link with no definition (empty
+/// target), whose text is then the type's name.
+fn is_type_link(target: &str) -> bool {
+    if target.is_empty() {
+        return true;
+    }
+    let path = target.split('#').next().unwrap_or("");
+    (path.ends_with(".md") || target.starts_with('#'))
+        && !target.starts_with("http")
+        && !path.contains("/concepts/")
+}
+
+fn without(haystack: &str, needle: &str) -> String {
+    haystack.replacen(needle, "", 1)
+}
+
+/// Words that may stand around a linked type without changing it.
+fn is_filler(rest: &str) -> bool {
+    rest.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .all(|w| matches!(w, "collection" | "of" | "a" | "an" | "object" | "objects"))
+}
+
+fn is_identifier(word: &str) -> bool {
+    let mut chars = word.chars();
+    matches!(chars.next(), Some(c) if c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '_')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::page::Link;
+
+    fn plain(text: &str) -> Cell {
+        Cell {
+            text: text.into(),
+            ..Cell::default()
+        }
+    }
+
+    fn linked(text: &str, link_text: &str, target: &str) -> Cell {
+        Cell {
+            text: text.into(),
+            links: vec![Link {
+                text: link_text.into(),
+                target: target.into(),
+            }],
+            ..Cell::default()
+        }
+    }
+
+    fn prim(p: Primitive) -> TypeExpr {
+        TypeExpr::Primitive { primitive: p }
+    }
+
+    #[test]
+    fn reads_primitive_spellings() {
+        for (text, p) in [
+            ("String", Primitive::String),
+            ("string", Primitive::String),
+            ("`Int32`", Primitive::Int32),
+            ("Edm.Int32", Primitive::Int32),
+            ("int", Primitive::Int32),
+            ("GUID", Primitive::Guid),
+            ("DateTimeOffset", Primitive::DateTimeOffset),
+            ("Boolean", Primitive::Boolean),
+        ] {
+            let parsed = TypeExpr::parse(&plain(text));
+            assert_eq!(parsed.ty, prim(p), "{text}");
+            assert!(!parsed.free_text, "{text}");
+        }
+    }
+
+    #[test]
+    fn reads_collections() {
+        let string_collection = TypeExpr::Collection {
+            item: Box::new(prim(Primitive::String)),
+        };
+        assert_eq!(
+            TypeExpr::parse(&plain("String collection")).ty,
+            string_collection
+        );
+        assert_eq!(
+            TypeExpr::parse(&plain("Collection(String)")).ty,
+            string_collection
+        );
+        assert_eq!(TypeExpr::parse(&plain("String[]")).ty, string_collection);
+    }
+
+    #[test]
+    fn reads_linked_types() {
+        let parsed = TypeExpr::parse(&linked("user collection", "user", "user.md"));
+        assert_eq!(
+            parsed.ty,
+            TypeExpr::Collection {
+                item: Box::new(TypeExpr::Named {
+                    name: "user".into(),
+                    target: Some("user.md".into())
+                })
+            }
+        );
+        assert!(!parsed.free_text);
+
+        let parsed = TypeExpr::parse(&linked(
+            "riskLevel",
+            "riskLevel",
+            "enums.md#risklevel-values",
+        ));
+        assert!(matches!(parsed.ty, TypeExpr::Named { ref name, .. } if name == "riskLevel"));
+    }
+
+    #[test]
+    fn keeps_the_nearest_type_of_free_text() {
+        let parsed = TypeExpr::parse(&plain("string, maximum size 20"));
+        assert_eq!(parsed.ty, prim(Primitive::String));
+        assert!(parsed.free_text);
+    }
+
+    #[test]
+    fn bare_names_are_named_types() {
+        let parsed = TypeExpr::parse(&plain("identitySet"));
+        assert_eq!(
+            parsed.ty,
+            TypeExpr::Named {
+                name: "identitySet".into(),
+                target: None
+            }
+        );
+    }
+
+    #[test]
+    fn sentences_are_unknown() {
+        let parsed = TypeExpr::parse(&plain("—"));
+        assert!(matches!(parsed.ty, TypeExpr::Unknown { .. }));
+    }
+}
