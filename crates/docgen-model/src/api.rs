@@ -1,0 +1,288 @@
+use std::collections::{BTreeMap, BTreeSet};
+
+use docgen_page::{Diagnostic, Page};
+use serde::Serialize;
+
+use crate::ir::{Operation, RequestBody, TypeDef, TypeKind, TypeRef};
+use crate::lower::operations::lower_page;
+use crate::lower::resolve::Resolver;
+use crate::lower::types::{declare, resolve_properties, Declaration};
+use crate::names::{field_name, type_name, unique};
+use crate::validate::validate_examples;
+
+/// The whole API: types by qualified name, operations by path and method,
+/// and what was found wrong on the way.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Api {
+    /// Sorted by qualified name.
+    pub types: Vec<TypeDef>,
+    /// Sorted by path, then method.
+    pub operations: Vec<Operation>,
+    /// Sorted by file, line and code.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Api {
+    /// Lowers the pages of a docs folder into one model. Pages may come in
+    /// any order; the result depends only on their content and file names.
+    pub fn build(pages: &[Page]) -> Api {
+        let mut pages: Vec<&Page> = pages.iter().collect();
+        pages.sort_by(|a, b| a.file.cmp(&b.file));
+        let mut diagnostics = Vec::new();
+
+        let mut resolver = Resolver::default();
+        let mut declarations = Vec::new();
+        for page in &pages {
+            declare(page, &mut resolver, &mut declarations);
+        }
+        let mut types = merge(declarations, &resolver, &mut diagnostics);
+        link_bases(&mut types, &resolver, &mut diagnostics);
+
+        let mut operations: Vec<Operation> = pages
+            .iter()
+            .flat_map(|page| lower_page(page, &resolver, &mut diagnostics))
+            .collect();
+        operations
+            .sort_by(|a, b| (&a.path, &a.method, &a.source).cmp(&(&b.path, &b.method, &b.source)));
+        dedup_operations(&mut operations, &mut diagnostics);
+
+        name_types(&mut types);
+        name_operations(&mut operations);
+
+        let mut api = Api {
+            types: types.into_values().collect(),
+            operations,
+            diagnostics,
+        };
+        let findings = validate_examples(&api);
+        api.diagnostics.extend(findings);
+        api.diagnostics.sort();
+        api.diagnostics.dedup();
+        api
+    }
+
+    /// The type with this qualified name.
+    pub fn type_def(&self, name: &str) -> Option<&TypeDef> {
+        self.types
+            .binary_search_by(|t| t.name.as_str().cmp(name))
+            .ok()
+            .map(|i| &self.types[i])
+    }
+
+    /// The type a reference names, if it names one.
+    pub fn resolve(&self, ty: &TypeRef) -> Option<&TypeDef> {
+        match ty {
+            TypeRef::Named(name) => self.type_def(name),
+            _ => None,
+        }
+    }
+
+    /// The properties of `def` and of its base types, base first.
+    pub fn all_properties<'a>(&'a self, def: &'a TypeDef) -> Vec<&'a crate::ir::Property> {
+        let mut chain = vec![def];
+        let mut seen = BTreeSet::from([def.name.as_str()]);
+        while let Some(base) = chain.last().and_then(|d| d.base.as_deref()) {
+            match self.type_def(base) {
+                Some(b) if seen.insert(b.name.as_str()) => chain.push(b),
+                _ => break,
+            }
+        }
+        chain
+            .iter()
+            .rev()
+            .flat_map(|d| d.properties.iter().chain(&d.navigation))
+            .collect()
+    }
+
+    /// The model as JSON, in the documented export format.
+    pub fn to_json(&self) -> serde_json::Value {
+        serde_json::to_value(self).expect("the model serializes")
+    }
+}
+
+/// Merges the declarations of one type made on several pages: the first
+/// page's metadata wins, properties are united, and a property declared
+/// twice with different types is reported.
+fn merge(
+    declarations: Vec<Declaration>,
+    resolver: &Resolver,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> BTreeMap<String, TypeDef> {
+    let mut types: BTreeMap<String, TypeDef> = BTreeMap::new();
+    let mut bases: BTreeMap<String, String> = BTreeMap::new();
+    for declaration in declarations {
+        let mut def = declaration.def;
+        def.properties = resolve_properties(&declaration.properties, resolver, diagnostics);
+        def.navigation = resolve_properties(&declaration.navigation, resolver, diagnostics);
+        if let Some(base) = declaration.base {
+            bases.entry(def.name.clone()).or_insert(base);
+        }
+
+        let Some(existing) = types.get_mut(&def.name) else {
+            types.insert(def.name.clone(), def);
+            continue;
+        };
+        if existing.kind != def.kind && def.kind == TypeKind::Entity {
+            existing.kind = TypeKind::Entity;
+            existing.key = existing.key.take().or(def.key);
+        }
+        existing.open |= def.open;
+        existing.is_abstract |= def.is_abstract;
+        existing.sources.extend(def.sources);
+        if existing.description.is_empty() {
+            existing.description = def.description;
+        }
+        for (mine, theirs) in [
+            (&mut existing.properties, def.properties),
+            (&mut existing.navigation, def.navigation),
+        ] {
+            for p in theirs {
+                match mine.iter().find(|m| m.name == p.name) {
+                    Some(m) if (&m.ty, m.collection) != (&p.ty, p.collection) => {
+                        diagnostics.push(Diagnostic::warning(
+                            "M003",
+                            &p.source.file,
+                            p.source.line,
+                            format!(
+                                "property `{}` of `{}` is declared as `{}` here but as `{}` at {}",
+                                p.name,
+                                existing.name,
+                                p.ty.qualified_name(),
+                                m.ty.qualified_name(),
+                                m.source
+                            ),
+                        ))
+                    }
+                    Some(_) => {}
+                    None => mine.push(p),
+                }
+            }
+        }
+        for m in def.members {
+            if !existing.members.iter().any(|e| e.name == m.name) {
+                existing.members.push(m);
+            }
+        }
+    }
+    for (name, base) in bases {
+        if let Some(def) = types.get_mut(&name) {
+            def.base = Some(base);
+        }
+    }
+    types
+}
+
+/// Resolves base type names and records on each base the types deriving
+/// from it.
+fn link_bases(
+    types: &mut BTreeMap<String, TypeDef>,
+    resolver: &Resolver,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let mut derived: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for def in types.values_mut() {
+        let Some(written) = def.base.take() else {
+            continue;
+        };
+        match resolver.by_name(&written) {
+            Some(base) if base != def.name => {
+                derived
+                    .entry(base.to_string())
+                    .or_default()
+                    .push(def.name.clone());
+                def.base = Some(base.to_string());
+            }
+            Some(_) => {}
+            None => {
+                let source = &def.sources[0];
+                diagnostics.push(Diagnostic::warning(
+                    "M004",
+                    &source.file,
+                    source.line,
+                    format!(
+                        "base type `{written}` of `{}` is not declared by any page",
+                        def.name
+                    ),
+                ));
+            }
+        }
+    }
+    for (base, mut children) in derived {
+        if let Some(def) = types.get_mut(&base) {
+            children.sort();
+            def.derived = children;
+        }
+    }
+}
+
+/// Two pages documenting the same method on the same path describe one
+/// operation; the first page (by file name) is kept.
+fn dedup_operations(operations: &mut Vec<Operation>, diagnostics: &mut Vec<Diagnostic>) {
+    let mut seen: BTreeMap<(String, String), crate::ir::Source> = BTreeMap::new();
+    operations.retain(|op| {
+        let key = (op.method.clone(), op.path.to_ascii_lowercase());
+        match seen.get(&key) {
+            Some(first) => {
+                diagnostics.push(Diagnostic::note(
+                    "M005",
+                    &op.source.file,
+                    op.source.line,
+                    format!(
+                        "`{} {}` is also documented at {first}; this page is skipped",
+                        op.method, op.path
+                    ),
+                ));
+                false
+            }
+            None => {
+                seen.insert(key, op.source.clone());
+                true
+            }
+        }
+    });
+}
+
+/// Rust names for types, properties and members, unique where they must be.
+fn name_types(types: &mut BTreeMap<String, TypeDef>) {
+    // Type names are unique across namespaces: a second `microsoft.graph.
+    // callRecords.session` beside `microsoft.graph.session` gets a number.
+    let mut taken = BTreeSet::new();
+    let mut order: Vec<&String> = types.keys().collect();
+    order.sort_by_key(|n| (n.matches('.').count(), n.to_string()));
+    let names: BTreeMap<String, String> = order
+        .into_iter()
+        .map(|n| {
+            let simple = n.rsplit('.').next().unwrap_or(n);
+            (n.clone(), unique(type_name(simple), &mut taken))
+        })
+        .collect();
+
+    for def in types.values_mut() {
+        def.rust_name = names[&def.name].clone();
+        let mut fields = BTreeSet::from([
+            "odata_type".to_string(),
+            "additional_properties".to_string(),
+        ]);
+        for p in def.properties.iter_mut().chain(def.navigation.iter_mut()) {
+            p.rust_name = unique(field_name(&p.name), &mut fields);
+        }
+        let mut variants = BTreeSet::from(["Other".to_string()]);
+        for m in &mut def.members {
+            m.rust_name = unique(type_name(&m.name), &mut variants);
+        }
+    }
+}
+
+/// Request builder names from the operations' titles, unique across the API.
+fn name_operations(operations: &mut [Operation]) {
+    let mut taken = BTreeSet::new();
+    for op in operations.iter_mut() {
+        let name = type_name(&op.rust_name);
+        op.rust_name = unique(name, &mut taken);
+    }
+    for op in operations.iter_mut() {
+        if let Some(RequestBody::Parameters { rust_name, .. }) = &mut op.request_body {
+            *rust_name = unique(format!("{}Body", op.rust_name), &mut taken);
+        }
+    }
+}

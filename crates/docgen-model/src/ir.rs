@@ -1,0 +1,272 @@
+use serde::Serialize;
+use serde_json::Value;
+
+use docgen_page::{PathTemplate, Primitive};
+
+/// Where an item was read: a page and a line, shown as `file:line`.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Source {
+    pub file: String,
+    pub line: u32,
+}
+
+impl Source {
+    pub fn new(file: &str, line: u32) -> Source {
+        Source {
+            file: file.to_string(),
+            line,
+        }
+    }
+}
+
+impl std::fmt::Display for Source {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}", self.file, self.line)
+    }
+}
+
+impl Serialize for Source {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+/// What a property, parameter or response holds.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum TypeRef {
+    Primitive(Primitive),
+    /// A type of the model, by qualified name (`microsoft.graph.user`).
+    Named(String),
+    /// A reference that could not be resolved, or a value the docs leave
+    /// untyped: any JSON value.
+    Json,
+}
+
+impl TypeRef {
+    /// The qualified name, or the `Edm.*` name of a primitive.
+    pub fn qualified_name(&self) -> &str {
+        match self {
+            TypeRef::Primitive(p) => p.edm_name(),
+            TypeRef::Named(name) => name,
+            TypeRef::Json => Primitive::Untyped.edm_name(),
+        }
+    }
+}
+
+impl Serialize for TypeRef {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.qualified_name())
+    }
+}
+
+/// Whether a type has a key, is a plain structure, or is an enum.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TypeKind {
+    /// An entity type: has a key and lives at a URL.
+    Entity,
+    /// A complex type: a structured value inside an entity.
+    Complex,
+    Enum,
+}
+
+/// A resource, complex type or enum of the API.
+#[derive(Clone, Debug, Serialize)]
+pub struct TypeDef {
+    /// Qualified OData name, `microsoft.graph.user`.
+    pub name: String,
+    /// The Rust type name, unique in the crate.
+    pub rust_name: String,
+    pub kind: TypeKind,
+    /// Qualified name of the base type.
+    pub base: Option<String>,
+    #[serde(rename = "abstract")]
+    pub is_abstract: bool,
+    /// Open types accept properties that are not declared.
+    pub open: bool,
+    /// The key property of an entity type.
+    pub key: Option<String>,
+    pub description: String,
+    /// Area of the API the type belongs to (`ms.prod` or `ms.subservice`).
+    pub area: Option<String>,
+    pub properties: Vec<Property>,
+    /// Relationships: properties that lead to other entities.
+    pub navigation: Vec<Property>,
+    pub members: Vec<EnumMember>,
+    /// Qualified names of the types that derive from this one.
+    pub derived: Vec<String>,
+    /// Every page and line that declares part of the type.
+    pub sources: Vec<Source>,
+}
+
+/// A property, relationship or action parameter.
+#[derive(Clone, Debug, Serialize)]
+pub struct Property {
+    /// The JSON name.
+    pub name: String,
+    pub rust_name: String,
+    #[serde(rename = "type")]
+    pub ty: TypeRef,
+    pub collection: bool,
+    pub description: String,
+    /// The group the docs list the property under, such as `On-boarding`.
+    pub context: Option<String>,
+    /// The docs call it required (request bodies and parameters).
+    pub required: bool,
+    pub source: Source,
+}
+
+/// A member of an enum type.
+#[derive(Clone, Debug, Serialize)]
+pub struct EnumMember {
+    /// The JSON value.
+    pub name: String,
+    pub rust_name: String,
+    pub value: Option<i64>,
+    pub description: String,
+}
+
+/// The three ways a caller can hold permissions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PermissionScheme {
+    DelegatedWork,
+    DelegatedPersonal,
+    Application,
+}
+
+/// The scopes one scheme accepts for an operation, in one context.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Permission {
+    pub scheme: PermissionScheme,
+    /// The context the row applies to (`Device management`), for pages whose
+    /// permissions vary by context.
+    pub context: Option<String>,
+    /// Scopes in least-privileged-first order; empty when the scheme is not
+    /// supported.
+    pub scopes: Vec<String>,
+    /// How many of `scopes`, from the start, the docs call least privileged.
+    /// Older pages list all scopes in one ordered column: there the first
+    /// scope is the least privileged one.
+    pub least_privileged: usize,
+}
+
+/// A documented request header.
+#[derive(Clone, Debug, Serialize)]
+pub struct Header {
+    pub name: String,
+    pub rust_name: String,
+    pub description: String,
+    pub required: bool,
+}
+
+/// A documented query option: an OData system option such as `$filter`,
+/// or a custom parameter.
+#[derive(Clone, Debug, Serialize)]
+pub struct QueryOption {
+    pub name: String,
+    pub rust_name: String,
+    #[serde(rename = "type")]
+    pub ty: TypeRef,
+    pub description: String,
+}
+
+/// What an operation takes as its body.
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+pub enum RequestBody {
+    /// A resource of the model (`POST /users` takes a user).
+    Type {
+        #[serde(rename = "type")]
+        ty: TypeRef,
+        collection: bool,
+    },
+    /// An action's parameters, emitted as a request type of their own.
+    Parameters {
+        rust_name: String,
+        parameters: Vec<BodyParameter>,
+    },
+    /// A binary or text upload (`PUT /photo/$value`).
+    Stream,
+}
+
+/// One parameter of an action body.
+pub type BodyParameter = Property;
+
+/// The documented success response.
+#[derive(Clone, Debug, Serialize)]
+pub struct Response {
+    pub status: u16,
+    /// None when the body is empty.
+    #[serde(rename = "type")]
+    pub ty: Option<TypeRef>,
+    pub collection: bool,
+}
+
+/// How an operation is reached from its path.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OperationKind {
+    /// Read, create, update or delete a resource at the path.
+    Crud,
+    /// A bound action: `POST .../sendMail`.
+    Action,
+    /// A bound function: `GET .../delta()` or `.../f(p={p})`.
+    Function,
+}
+
+/// One documented request example and the response that follows it.
+#[derive(Clone, Debug, Serialize)]
+pub struct Example {
+    pub name: Option<String>,
+    pub request: Option<ExampleRequest>,
+    pub response: Option<ExampleResponse>,
+}
+
+/// The request side of an example.
+#[derive(Clone, Debug, Serialize)]
+pub struct ExampleRequest {
+    pub method: String,
+    pub url: String,
+    pub body: Option<Value>,
+    pub source: Source,
+}
+
+/// The response side of an example.
+#[derive(Clone, Debug, Serialize)]
+pub struct ExampleResponse {
+    pub status: Option<u16>,
+    pub body: Option<Value>,
+    /// The example says it shows only part of the response.
+    pub truncated: bool,
+    /// The `@odata.type` the example's annotation declares.
+    pub odata_type: Option<String>,
+    pub is_collection: Option<bool>,
+    pub source: Source,
+}
+
+/// A documented operation: one method on one path.
+#[derive(Clone, Debug, Serialize)]
+pub struct Operation {
+    /// A name unique among the operations, used for the request builder.
+    pub rust_name: String,
+    pub method: String,
+    /// The path template, such as `/users/{id}`.
+    pub path: String,
+    #[serde(skip)]
+    pub template: PathTemplate,
+    /// Other paths the page lists for the same operation (`/me`).
+    pub alternative_paths: Vec<String>,
+    pub kind: OperationKind,
+    /// The page's title, such as `Create user`.
+    pub summary: String,
+    pub description: String,
+    pub area: Option<String>,
+    pub permissions: Vec<Permission>,
+    pub headers: Vec<Header>,
+    pub query: Vec<QueryOption>,
+    pub request_body: Option<RequestBody>,
+    pub response: Response,
+    pub examples: Vec<Example>,
+    pub source: Source,
+}

@@ -1,0 +1,5 @@
+//! Page models to the API model.
+
+pub mod operations;
+pub mod resolve;
+pub mod types;

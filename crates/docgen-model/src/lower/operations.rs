@@ -1,0 +1,501 @@
+//! Operations from API pages: one per HTTP method a page documents.
+
+use docgen_page::{
+    Body, Diagnostic, Page, Paragraph, PathSegment, RequestLine, StartLine, TableKind, TypeExpr,
+};
+
+use super::resolve::Resolver;
+use super::types::{declared_properties, resolve_properties};
+use crate::ir::{
+    Example, ExampleRequest, ExampleResponse, Header, Operation, OperationKind, QueryOption,
+    RequestBody, Response, Source, TypeRef,
+};
+use crate::names::field_name;
+use crate::permissions::read_permissions;
+
+/// The OData system query options, as the docs mention them in prose.
+const SYSTEM_QUERY_OPTIONS: &[&str] = &[
+    "$count",
+    "$expand",
+    "$filter",
+    "$format",
+    "$orderby",
+    "$search",
+    "$select",
+    "$skip",
+    "$skipToken",
+    "$top",
+];
+
+/// Reads the operations of one API page.
+pub fn lower_page(
+    page: &Page,
+    resolver: &Resolver,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Operation> {
+    if page.request_lines.is_empty() {
+        if page.file.contains("api/")
+            && page.tables.iter().any(|t| t.kind == TableKind::Permissions)
+        {
+            diagnostics.push(Diagnostic::warning(
+                "M010",
+                &page.file,
+                page.sections.first().map(|s| s.line).unwrap_or(1),
+                "API page has no `METHOD /path` line under `HTTP request`; no operation read",
+            ));
+        }
+        return Vec::new();
+    }
+
+    // One operation per method; the first path of each method is the
+    // primary one and the others are alternatives (`/me` for `/users/{id}`).
+    let mut methods: Vec<&str> = Vec::new();
+    for line in &page.request_lines {
+        if !methods.contains(&line.method.as_str()) {
+            methods.push(&line.method);
+        }
+    }
+
+    let shared = Shared::read(page, resolver, diagnostics);
+    methods
+        .iter()
+        .map(|method| {
+            let lines: Vec<&RequestLine> = page
+                .request_lines
+                .iter()
+                .filter(|l| l.method == *method)
+                .collect();
+            operation(
+                page,
+                &lines,
+                &shared,
+                methods.len() > 1,
+                resolver,
+                diagnostics,
+            )
+        })
+        .collect()
+}
+
+/// What all operations of a page share.
+struct Shared {
+    permissions: Vec<crate::ir::Permission>,
+    headers: Vec<Header>,
+    query: Vec<QueryOption>,
+    response: Response,
+    /// The type the page is about, from the first link in its description.
+    subject: Option<TypeRef>,
+    /// The type the `Request body` section links to.
+    body_type: Option<(TypeRef, bool)>,
+    /// Whether the `Request body` section says no body is taken.
+    no_body: bool,
+}
+
+impl Shared {
+    fn read(page: &Page, resolver: &Resolver, diagnostics: &mut Vec<Diagnostic>) -> Shared {
+        let permissions = page
+            .tables
+            .iter()
+            .find(|t| t.kind == TableKind::Permissions)
+            .map(read_permissions)
+            .unwrap_or_default();
+
+        let headers = page
+            .tables
+            .iter()
+            .filter(|t| t.kind == TableKind::Headers)
+            .flat_map(|t| &t.rows)
+            .filter_map(|row| {
+                let name = row.cell(0).text.trim().trim_matches('`').to_string();
+                if name.is_empty() || name.contains(' ') {
+                    return None;
+                }
+                let description = row.cell(1).text.clone();
+                let required = description.to_ascii_lowercase().contains("required")
+                    && !description.to_ascii_lowercase().contains("not required");
+                Some(Header {
+                    rust_name: field_name(&name),
+                    name,
+                    description,
+                    required,
+                })
+            })
+            .collect();
+
+        let query = query_options(page, resolver, diagnostics);
+
+        let preamble: Vec<&Paragraph> = page
+            .paragraphs
+            .iter()
+            .filter(|p| p.section.is_none_or(|s| page.sections[s].level == 1))
+            .collect();
+        let subject = first_linked_type(page, &preamble, resolver).map(|(t, _)| t);
+
+        let response_paragraphs: Vec<&Paragraph> = page
+            .paragraphs
+            .iter()
+            .filter(|p| {
+                page.is_under(p.section, &["response"]) && !page.is_under(p.section, &["example"])
+            })
+            .collect();
+        let status = response_paragraphs
+            .iter()
+            .find_map(|p| status_code(&p.text))
+            .unwrap_or(200);
+        let linked = first_linked_type(page, &response_paragraphs, resolver);
+        let response = response_of(page, status, linked, resolver);
+
+        let body_paragraphs: Vec<&Paragraph> = page
+            .paragraphs
+            .iter()
+            .filter(|p| page.is_under(p.section, &["request body"]))
+            .collect();
+        let no_body = body_paragraphs.iter().any(|p| {
+            let t = p.text.to_ascii_lowercase();
+            t.contains("do not supply")
+                || t.contains("don't supply")
+                || t.contains("no request body")
+        });
+        let body_type = first_linked_type(page, &body_paragraphs, resolver);
+
+        Shared {
+            permissions,
+            headers,
+            query,
+            response,
+            subject,
+            body_type,
+            no_body,
+        }
+    }
+}
+
+/// The first link in `paragraphs` to a page that declares a type, and
+/// whether the words around it make it a collection.
+fn first_linked_type(
+    page: &Page,
+    paragraphs: &[&Paragraph],
+    resolver: &Resolver,
+) -> Option<(TypeRef, bool)> {
+    paragraphs.iter().find_map(|p| {
+        p.links.iter().find_map(|l| {
+            let name = resolver.by_link(&page.file, &l.target)?;
+            let at = p.text.find(&l.text).unwrap_or(0);
+            let collection = collection_words(&p.text[..at], &p.text[at..]);
+            Some((TypeRef::Named(name.to_string()), collection))
+        })
+    })
+}
+
+/// The success response: status from the prose, type from the prose's
+/// link or the response example's annotation.
+fn response_of(
+    page: &Page,
+    status: u16,
+    linked: Option<(TypeRef, bool)>,
+    resolver: &Resolver,
+) -> Response {
+    if status == 204 {
+        return Response {
+            status,
+            ty: None,
+            collection: false,
+        };
+    }
+    let annotated = page.examples.iter().find_map(|e| {
+        let block = &page.code_blocks[e.response.as_ref()?.block];
+        let a = block.annotation.as_ref()?;
+        let name = a.str("@odata.type")?;
+        let collection = a.bool("isCollection").unwrap_or(false);
+        let ty = match docgen_page::Primitive::from_name(name) {
+            Some(p) => TypeRef::Primitive(p),
+            None => TypeRef::Named(resolver.by_name(name)?.to_string()),
+        };
+        Some((ty, collection))
+    });
+    let (ty, collection) = match linked.or(annotated) {
+        Some((ty, collection)) => (Some(ty), collection),
+        None => (None, false),
+    };
+    Response {
+        status,
+        ty,
+        collection,
+    }
+}
+
+/// Whether the words around a type link make it a collection:
+/// "a collection of [user](..) objects", "[user](..) collection".
+fn collection_words(before: &str, after: &str) -> bool {
+    let before = before.to_ascii_lowercase();
+    let after = after.to_ascii_lowercase();
+    let skip = before.chars().count().saturating_sub(20);
+    let near_before: String = before.chars().skip(skip).collect();
+    let near_after: String = after.chars().take(40).collect();
+    near_before.contains("collection of")
+        || near_before.contains("list of")
+        || near_after.contains(" collection")
+        || near_after.contains(" objects")
+}
+
+/// The first `NNN Reason` status code in a sentence.
+fn status_code(text: &str) -> Option<u16> {
+    text.split(|c: char| !c.is_ascii_digit())
+        .filter(|w| w.len() == 3)
+        .filter_map(|w| w.parse::<u16>().ok())
+        .find(|s| (200..300).contains(s))
+}
+
+fn query_options(
+    page: &Page,
+    resolver: &Resolver,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<QueryOption> {
+    let mut options: Vec<QueryOption> = Vec::new();
+    let mut add = |name: &str, ty: TypeRef, description: String| {
+        if !options.iter().any(|o| o.name.eq_ignore_ascii_case(name)) {
+            options.push(QueryOption {
+                name: name.to_string(),
+                rust_name: field_name(name),
+                ty,
+                description,
+            });
+        }
+    };
+
+    for table in page
+        .tables
+        .iter()
+        .filter(|t| t.kind == TableKind::QueryParameters)
+    {
+        let ty_col = table.column(&["type"]);
+        let desc_col = table
+            .column(&["description"])
+            .unwrap_or(table.header.len().saturating_sub(1));
+        for row in &table.rows {
+            let name = row.cell(0).text.trim().trim_matches('`');
+            if name.is_empty() || name.contains(' ') {
+                continue;
+            }
+            let ty = match ty_col {
+                Some(c) => {
+                    resolver
+                        .resolve(
+                            &TypeExpr::parse(row.cell(c)).ty,
+                            &page.file,
+                            row.line,
+                            diagnostics,
+                        )
+                        .0
+                }
+                None => TypeRef::Primitive(docgen_page::Primitive::String),
+            };
+            add(name, ty, row.cell(desc_col).text.clone());
+        }
+    }
+
+    // System options are usually named in prose: "This method supports the
+    // `$select` and `$filter` OData query parameters".
+    for p in page
+        .paragraphs
+        .iter()
+        .filter(|p| page.is_under(p.section, &["optional query", "query parameter"]))
+    {
+        for option in SYSTEM_QUERY_OPTIONS {
+            if contains_word(&p.text, option) {
+                add(
+                    option,
+                    TypeRef::Primitive(docgen_page::Primitive::String),
+                    String::new(),
+                );
+            }
+        }
+    }
+    options.sort_by(|a, b| a.name.cmp(&b.name));
+    options
+}
+
+fn contains_word(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(i, _)| {
+        let after = text[i + word.len()..].chars().next();
+        !after.is_some_and(|c| c.is_ascii_alphanumeric())
+    })
+}
+
+fn operation(
+    page: &Page,
+    lines: &[&RequestLine],
+    shared: &Shared,
+    several_methods: bool,
+    resolver: &Resolver,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Operation {
+    let primary = lines[0];
+    let method = primary.method.clone();
+    let kind = operation_kind(page, primary);
+
+    let body_table = page
+        .tables
+        .iter()
+        .find(|t| t.kind == TableKind::RequestBody);
+    let request_body = match method.as_str() {
+        "GET" | "DELETE" | "HEAD" => None,
+        _ if shared.no_body => None,
+        _ => match (kind, body_table) {
+            (OperationKind::Action, Some(table)) => {
+                let declared = declared_properties(table, &page.file);
+                let mut parameters = resolve_properties(&declared, resolver, diagnostics);
+                for p in &mut parameters {
+                    p.rust_name = field_name(&p.name);
+                }
+                Some(RequestBody::Parameters {
+                    rust_name: String::new(),
+                    parameters,
+                })
+            }
+            (OperationKind::Action, None) => None,
+            _ if primary.path.raw.ends_with("$value") || primary.path.raw.ends_with("/content") => {
+                Some(RequestBody::Stream)
+            }
+            _ => {
+                let (ty, collection) = shared
+                    .body_type
+                    .clone()
+                    .or_else(|| shared.response.ty.clone().map(|t| (t, false)))
+                    .or_else(|| shared.subject.clone().map(|t| (t, false)))
+                    .unwrap_or((TypeRef::Json, false));
+                Some(RequestBody::Type { ty, collection })
+            }
+        },
+    };
+
+    let response = if method == "DELETE" && shared.response.ty.is_none() {
+        Response {
+            status: 204,
+            ty: None,
+            collection: false,
+        }
+    } else {
+        shared.response.clone()
+    };
+
+    let summary = page
+        .title
+        .clone()
+        .or_else(|| page.front_matter.title.clone())
+        .unwrap_or_default();
+    let rust_name = if several_methods {
+        format!("{summary} {method}")
+    } else {
+        summary.clone()
+    };
+
+    Operation {
+        rust_name,
+        method,
+        path: primary.path.raw.clone(),
+        template: primary.path.clone(),
+        alternative_paths: lines[1..].iter().map(|l| l.path.raw.clone()).collect(),
+        kind,
+        summary,
+        description: page.description.clone(),
+        area: page
+            .front_matter
+            .ms_subservice
+            .clone()
+            .or_else(|| page.front_matter.ms_prod.clone()),
+        permissions: shared.permissions.clone(),
+        headers: shared.headers.clone(),
+        query: shared.query.clone(),
+        request_body,
+        response,
+        examples: examples(page, &primary.method),
+        source: Source::new(&page.file, primary.line),
+    }
+}
+
+/// An action is a POST to a named segment that is not a collection; a
+/// function is a call segment or a GET the page calls a function.
+fn operation_kind(page: &Page, line: &RequestLine) -> OperationKind {
+    let title = page
+        .title
+        .as_deref()
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    match line.path.segments.last() {
+        Some(PathSegment::Call { .. }) => OperationKind::Function,
+        Some(PathSegment::Literal { value }) => {
+            let segment = value.to_ascii_lowercase();
+            let named_in_title = title.ends_with(&format!(": {segment}"))
+                || title.starts_with(&format!("{segment} action"))
+                || title.starts_with(&format!("{segment} function"));
+            let action_words = title.contains(" action") || named_in_title;
+            if line.method == "POST" && action_words {
+                OperationKind::Action
+            } else if line.method == "GET" && title.contains(" function") {
+                OperationKind::Function
+            } else {
+                OperationKind::Crud
+            }
+        }
+        _ => OperationKind::Crud,
+    }
+}
+
+/// The page's examples whose request uses `method` (or that have none).
+fn examples(page: &Page, method: &str) -> Vec<Example> {
+    page.examples
+        .iter()
+        .filter(
+            |e| match e.request.as_ref().and_then(|r| r.message.start.as_ref()) {
+                Some(StartLine::Request { method: m, .. }) => m == method,
+                _ => true,
+            },
+        )
+        .map(|e| {
+            let request = e.request.as_ref().and_then(|r| {
+                let Some(StartLine::Request { method, url, .. }) = &r.message.start else {
+                    return None;
+                };
+                Some(ExampleRequest {
+                    method: method.clone(),
+                    url: url.clone(),
+                    body: body_value(&r.message.body),
+                    source: Source::new(&page.file, r.message.line),
+                })
+            });
+            let response = e.response.as_ref().map(|r| {
+                let annotation = page.code_blocks[r.block].annotation.as_ref();
+                ExampleResponse {
+                    status: match &r.message.start {
+                        Some(StartLine::Response { status, .. }) => Some(*status),
+                        _ => None,
+                    },
+                    body: body_value(&r.message.body),
+                    truncated: annotation
+                        .and_then(|a| a.bool("truncated"))
+                        .unwrap_or(false)
+                        || matches!(r.message.body, Body::PartialJson { .. }),
+                    odata_type: annotation
+                        .and_then(|a| a.str("@odata.type"))
+                        .map(str::to_string),
+                    is_collection: annotation.and_then(|a| a.bool("isCollection")),
+                    source: Source::new(&page.file, r.message.body_line),
+                }
+            });
+            Example {
+                name: e.name.clone(),
+                request,
+                response,
+            }
+        })
+        .collect()
+}
+
+fn body_value(body: &Body) -> Option<serde_json::Value> {
+    match body {
+        Body::Json { value } => Some(value.clone()),
+        Body::PartialJson { value, .. } => value.clone(),
+        Body::None | Body::Text { .. } => None,
+    }
+}
