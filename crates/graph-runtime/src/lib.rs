@@ -18,6 +18,7 @@
 
 mod builder;
 mod client;
+mod client_credentials;
 mod encode;
 mod error;
 mod execute;
@@ -30,6 +31,7 @@ mod token;
 
 pub use builder::ClientBuilder;
 pub use client::Client;
+pub use client_credentials::ClientCredentials;
 pub use encode::{encode_path_segment, odata_string_literal};
 pub use error::{Error, GraphError, InnerError};
 pub use futures::future::BoxFuture;
