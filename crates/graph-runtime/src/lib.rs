@@ -16,6 +16,7 @@
 //! # }
 //! ```
 
+mod batch;
 mod builder;
 mod client;
 mod client_credentials;
@@ -29,6 +30,7 @@ mod response;
 mod retry;
 mod token;
 
+pub use batch::{BatchRequest, BatchResponse, MAX_BATCH_SIZE};
 pub use builder::ClientBuilder;
 pub use client::Client;
 pub use client_credentials::ClientCredentials;
