@@ -2,6 +2,7 @@
 
 mod auth;
 mod batch;
+mod bounds;
 mod faults;
 mod paging;
 mod redirect;
