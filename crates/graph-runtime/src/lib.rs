@@ -6,6 +6,24 @@
 //! from its [`TokenProvider`], sends it with retries ([`RetryPolicy`]) and
 //! redirects, and decodes the answer or returns an [`Error`].
 //!
+//! Where things live:
+//!
+//! - `client`, `builder`: the [`Client`] and its settings.
+//! - `request`, `encode`: building a [`Request`]; percent-encoding of path
+//!   segments, OData literals and query options.
+//! - `execute`: one call end to end: token, attempts, retries, redirects,
+//!   and the `graph_request` tracing span.
+//! - `retry`, `redirect`: the decisions `execute` makes between attempts
+//!   and between hops.
+//! - `response`, `error`: what comes back: [`RawResponse`], [`Error`] and
+//!   Graph's error envelope.
+//! - `token`, `client_credentials`: where the bearer token comes from.
+//! - `page`, `batch`: collections across `@odata.nextLink`, and `$batch`.
+//!
+//! Two rules hold everywhere: the token is sent only to the base URL's
+//! origin, and no token or `Authorization` value appears in `Debug` output
+//! or in logs.
+//!
 //! ```no_run
 //! # async fn example() -> Result<(), graph_runtime::Error> {
 //! use graph_runtime::{Client, Method, Request, StaticToken};
@@ -16,6 +34,9 @@
 //! # }
 //! ```
 
+#![warn(missing_docs)]
+
+mod batch;
 mod builder;
 mod client;
 mod client_credentials;
@@ -31,6 +52,7 @@ mod response;
 mod retry;
 mod token;
 
+pub use batch::{BatchRequest, BatchResponse, MAX_BATCH_SIZE};
 pub use builder::ClientBuilder;
 pub use client::Client;
 pub use client_credentials::ClientCredentials;

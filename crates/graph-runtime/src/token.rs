@@ -1,6 +1,7 @@
 //! Access tokens and the trait the client asks for them.
 
 use std::fmt;
+use std::sync::Arc;
 use std::time::Instant;
 
 use futures::future::BoxFuture;
@@ -61,6 +62,13 @@ impl fmt::Debug for AccessToken {
 pub trait TokenProvider: Send + Sync {
     /// A token valid for at least the next request.
     fn token(&self) -> BoxFuture<'_, Result<AccessToken, Error>>;
+}
+
+/// A shared provider, so that several clients can use one token cache.
+impl<P: TokenProvider + ?Sized> TokenProvider for Arc<P> {
+    fn token(&self) -> BoxFuture<'_, Result<AccessToken, Error>> {
+        (**self).token()
+    }
 }
 
 /// A token fixed when the client is built, for tests, scripts and tokens

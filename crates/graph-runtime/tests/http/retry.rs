@@ -56,9 +56,9 @@ async fn throttled_request_waits_retry_after_seconds() {
 async fn unavailable_request_waits_until_retry_after_date() {
     within(async {
         let server = MockServer::start().await;
-        // HTTP-dates have whole seconds, so two seconds ahead is at least one
-        // second of wait.
-        let date = httpdate::fmt_http_date(SystemTime::now() + Duration::from_secs(2));
+        // HTTP-dates have whole seconds, so a date three seconds ahead means
+        // a wait of more than two.
+        let date = httpdate::fmt_http_date(SystemTime::now() + Duration::from_secs(3));
         mount_once(
             &server,
             ResponseTemplate::new(503).insert_header("Retry-After", date.as_str()),
@@ -73,7 +73,7 @@ async fn unavailable_request_waits_until_retry_after_date() {
             .unwrap();
 
         assert!(
-            started.elapsed() >= Duration::from_secs(1),
+            started.elapsed() >= Duration::from_millis(1500),
             "{:?}",
             started.elapsed()
         );
