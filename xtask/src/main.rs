@@ -1,1 +1,214 @@
-fn main() {}
+//! Project tasks: `cargo xtask codegen` generates the client crate.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{bail, Context};
+use clap::{Parser, Subcommand, ValueEnum};
+use docgen_codegen::{
+    check, generate, is_inside, write_atomically, Difference, Generation, Options,
+};
+use docgen_page::{Diagnostic, Severity};
+
+#[derive(Parser)]
+#[command(about = "Project tasks for the docs-to-Rust client generator")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Generate the client crate from a docs folder.
+    Codegen(Codegen),
+}
+
+#[derive(clap::Args)]
+struct Codegen {
+    /// The docs folder to read.
+    #[arg(long, default_value = "docs-input")]
+    input: PathBuf,
+    /// Where to write the crate; replaced as a whole.
+    #[arg(long, default_value = "generated")]
+    out: PathBuf,
+    /// Write nothing; fail when the crate in --out is not what would be generated.
+    #[arg(long)]
+    check: bool,
+    /// Also write the API model as JSON to this file.
+    #[arg(long, value_name = "FILE")]
+    emit_ir: Option<PathBuf>,
+    /// The generated package's name.
+    #[arg(long, default_value = "graph-client")]
+    crate_name: String,
+    /// The service root; by default the one the docs' examples call.
+    #[arg(long)]
+    base_url: Option<String>,
+    /// Write the crate even when some pages had errors.
+    #[arg(long)]
+    allow_errors: bool,
+    /// How to print diagnostics.
+    #[arg(long, value_enum, default_value = "human")]
+    format: Format,
+    /// Print every diagnostic, notes included, and stage timings.
+    #[arg(short, long)]
+    verbose: bool,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Human,
+    Json,
+}
+
+/// How many diagnostics a normal run prints before summing up.
+const SHOWN: usize = 30;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Codegen(args) => codegen(args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives in the workspace")
+        .to_path_buf()
+}
+
+fn codegen(args: Codegen) -> anyhow::Result<ExitCode> {
+    tracing_subscriber::fmt()
+        .with_env_filter(if args.verbose { "info" } else { "warn" })
+        .with_writer(std::io::stderr)
+        .init();
+
+    // Relative paths are taken from where the command runs, which `cargo
+    // xtask` sets to the workspace root.
+    let root = workspace_root();
+    let options = Options {
+        input: args.input.clone(),
+        out: args.out.clone(),
+        runtime: root.join("crates/graph-runtime"),
+        crate_name: args.crate_name.clone(),
+        base_url: args.base_url.clone(),
+    };
+    if is_inside(&args.out, &args.input) || is_inside(&args.input, &args.out) {
+        bail!("--out and --input must not contain each other");
+    }
+
+    let generation = generate(&options).context("reading the docs")?;
+    report(&generation, &args);
+
+    if let Some(path) = &args.emit_ir {
+        let json = serde_json::to_string_pretty(&generation.api.to_json())?;
+        std::fs::write(path, json + "\n").with_context(|| format!("writing {}", path.display()))?;
+        eprintln!("wrote the API model to {}", path.display());
+    }
+
+    let errors = generation.errors();
+    if errors > 0 && !args.allow_errors {
+        eprintln!(
+            "error: {errors} error(s) in the docs; {} was left as it was (pass --allow-errors to write anyway)",
+            args.out.display()
+        );
+        return Ok(ExitCode::FAILURE);
+    }
+
+    if args.check {
+        let differences = check(&args.out, &generation.files);
+        if differences.is_empty() {
+            eprintln!("{} is up to date", args.out.display());
+            return Ok(ExitCode::SUCCESS);
+        }
+        print_differences(&args.out, &differences);
+        return Ok(ExitCode::FAILURE);
+    }
+
+    write_atomically(&args.out, &generation.files)
+        .with_context(|| format!("writing {}", args.out.display()))?;
+    eprintln!(
+        "wrote {} files to {}",
+        generation.files.len(),
+        args.out.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn report(generation: &Generation, args: &Codegen) {
+    let diagnostics = &generation.diagnostics;
+    match args.format {
+        Format::Json => {
+            let json = serde_json::to_string_pretty(diagnostics).expect("diagnostics serialize");
+            println!("{json}");
+        }
+        Format::Human => {
+            let shown: Vec<&Diagnostic> = diagnostics
+                .iter()
+                .filter(|d| args.verbose || d.severity != Severity::Note)
+                .collect();
+            let limit = if args.verbose { usize::MAX } else { SHOWN };
+            for d in shown.iter().take(limit) {
+                eprintln!("{d}");
+            }
+            if shown.len() > limit {
+                eprintln!("... and {} more (-v shows all)", shown.len() - limit);
+            }
+        }
+    }
+
+    let mut by_code: BTreeMap<(&str, Severity), usize> = BTreeMap::new();
+    for d in diagnostics {
+        *by_code.entry((d.code, d.severity)).or_default() += 1;
+    }
+    let summary: Vec<String> = by_code
+        .iter()
+        .map(|((code, severity), n)| format!("{code} ({severity}) x{n}"))
+        .collect();
+    let api = &generation.api;
+    eprintln!(
+        "read {} pages: {} types, {} operations; {} diagnostics{}{}",
+        generation.pages,
+        api.types.len(),
+        api.operations.len(),
+        diagnostics.len(),
+        if summary.is_empty() { "" } else { ": " },
+        summary.join(", ")
+    );
+    if args.verbose {
+        let t = generation.timings;
+        eprintln!(
+            "read {:.2?}, model {:.2?}, emit {:.2?}",
+            t.read, t.model, t.emit
+        );
+    }
+}
+
+fn print_differences(out: &Path, differences: &[Difference]) {
+    eprintln!(
+        "{} is stale: {} file(s) differ from what the docs generate",
+        out.display(),
+        differences.len()
+    );
+    for d in differences.iter().take(10) {
+        match d {
+            Difference::Missing(p) => eprintln!("  missing: {}", p.display()),
+            Difference::Extra(p) => eprintln!("  not generated: {}", p.display()),
+            Difference::Changed { path, diff } => {
+                eprintln!("  changed: {}\n{diff}", path.display())
+            }
+        }
+    }
+    if differences.len() > 10 {
+        eprintln!("  ... and {} more", differences.len() - 10);
+    }
+    eprintln!("run `cargo xtask codegen` to regenerate");
+}

@@ -7,7 +7,7 @@ use crate::ir::{Operation, RequestBody, TypeDef, TypeKind, TypeRef};
 use crate::lower::operations::lower_page;
 use crate::lower::resolve::Resolver;
 use crate::lower::types::{declare, resolve_properties, Declaration};
-use crate::names::{field_name, type_name, unique};
+use crate::names::{field_name, type_name, unique_name};
 use crate::validate::validate_examples;
 
 /// The whole API: types by qualified name, operations by path and method,
@@ -48,6 +48,7 @@ impl Api {
 
         name_types(&mut types);
         name_operations(&mut operations);
+        inherit_areas(&mut operations, &types);
 
         let mut api = Api {
             types: types.into_values().collect(),
@@ -242,6 +243,24 @@ fn dedup_operations(operations: &mut Vec<Operation>, diagnostics: &mut Vec<Diagn
     });
 }
 
+/// An operation on a page without an area belongs to the area of the type
+/// it returns or takes.
+fn inherit_areas(operations: &mut [Operation], types: &BTreeMap<String, TypeDef>) {
+    for op in operations.iter_mut().filter(|op| op.area.is_none()) {
+        let body = match &op.request_body {
+            Some(RequestBody::Type { ty, .. }) => Some(ty),
+            _ => None,
+        };
+        op.area = [op.response.ty.as_ref(), body]
+            .into_iter()
+            .flatten()
+            .find_map(|ty| match ty {
+                TypeRef::Named(name) => types.get(name).and_then(|t| t.area.clone()),
+                _ => None,
+            });
+    }
+}
+
 /// Rust names for types, properties and members, unique where they must be.
 fn name_types(types: &mut BTreeMap<String, TypeDef>) {
     // Type names are unique across namespaces: a second `microsoft.graph.
@@ -253,7 +272,7 @@ fn name_types(types: &mut BTreeMap<String, TypeDef>) {
         .into_iter()
         .map(|n| {
             let simple = n.rsplit('.').next().unwrap_or(n);
-            (n.clone(), unique(type_name(simple), &mut taken))
+            (n.clone(), unique_name(type_name(simple), &mut taken))
         })
         .collect();
 
@@ -264,11 +283,11 @@ fn name_types(types: &mut BTreeMap<String, TypeDef>) {
             "additional_properties".to_string(),
         ]);
         for p in def.properties.iter_mut().chain(def.navigation.iter_mut()) {
-            p.rust_name = unique(field_name(&p.name), &mut fields);
+            p.rust_name = unique_name(field_name(&p.name), &mut fields);
         }
         let mut variants = BTreeSet::from(["Other".to_string()]);
         for m in &mut def.members {
-            m.rust_name = unique(type_name(&m.name), &mut variants);
+            m.rust_name = unique_name(type_name(&m.name), &mut variants);
         }
     }
 }
@@ -278,11 +297,11 @@ fn name_operations(operations: &mut [Operation]) {
     let mut taken = BTreeSet::new();
     for op in operations.iter_mut() {
         let name = type_name(&op.rust_name);
-        op.rust_name = unique(name, &mut taken);
+        op.rust_name = unique_name(name, &mut taken);
     }
     for op in operations.iter_mut() {
         if let Some(RequestBody::Parameters { rust_name, .. }) = &mut op.request_body {
-            *rust_name = unique(format!("{}Body", op.rust_name), &mut taken);
+            *rust_name = unique_name(format!("{}Body", op.rust_name), &mut taken);
         }
     }
 }

@@ -21,4 +21,4 @@ pub use ir::{
     OperationKind, Permission, PermissionScheme, Property, QueryOption, RequestBody, Response,
     Source, TypeDef, TypeKind, TypeRef,
 };
-pub use names::{field_name, method_name, type_name};
+pub use names::{field_name, method_name, type_name, unique_name};

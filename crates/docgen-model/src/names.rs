@@ -67,7 +67,7 @@ fn escape_keyword(name: String) -> String {
 }
 
 /// Makes `name` unique among `taken` by appending a number, and records it.
-pub(crate) fn unique(name: String, taken: &mut std::collections::BTreeSet<String>) -> String {
+pub fn unique_name(name: String, taken: &mut std::collections::BTreeSet<String>) -> String {
     if taken.insert(name.clone()) {
         return name;
     }
@@ -109,9 +109,9 @@ mod tests {
     #[test]
     fn collisions_get_a_number() {
         let mut taken = std::collections::BTreeSet::new();
-        assert_eq!(unique("id".into(), &mut taken), "id");
-        assert_eq!(unique("id".into(), &mut taken), "id2");
-        assert_eq!(unique("r#type".into(), &mut taken), "r#type");
-        assert_eq!(unique("r#type".into(), &mut taken), "type2");
+        assert_eq!(unique_name("id".into(), &mut taken), "id");
+        assert_eq!(unique_name("id".into(), &mut taken), "id2");
+        assert_eq!(unique_name("r#type".into(), &mut taken), "r#type");
+        assert_eq!(unique_name("r#type".into(), &mut taken), "type2");
     }
 }

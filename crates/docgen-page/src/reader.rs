@@ -7,7 +7,7 @@ use pulldown_cmark::{
 
 use crate::annotation::{parse_annotation, Annotation, AnnotationError};
 use crate::diagnostic::Diagnostic;
-use crate::http::{parse_http_message, parse_request_line, StartLine};
+use crate::http::{parse_http_message, parse_request_line, Body, StartLine};
 use crate::page::{
     Cell, CodeBlock, Example, ExampleMessage, FrontMatter, Include, Link, Page, Paragraph, Row,
     Section, Table,
@@ -276,11 +276,11 @@ impl<'a> Reader<'a> {
         }
 
         if raw.lines().count() >= 2 && raw.lines().all(|l| l.trim_start().starts_with('|')) {
-            self.diagnostics.push(Diagnostic::warning(
+            self.diagnostics.push(Diagnostic::error(
                 "P004",
                 self.file(),
                 line,
-                "lines look like a table but have no separator row (`|---|---|`); read as text",
+                "lines look like a table but have no separator row (`|---|---|`); the table is lost",
             ));
         }
 
@@ -513,6 +513,26 @@ impl<'a> Reader<'a> {
             }
 
             let message = parse_http_message(&block.text, block.content_line());
+            if let Body::PartialJson { value, error, .. } = &message.body {
+                let diagnostic = if value.is_some() && is_elided(&block.text) {
+                    Diagnostic::note(
+                        "P008",
+                        &self.page.file,
+                        message.body_line,
+                        "example body leaves parts out (`...`); the rest is read",
+                    )
+                } else {
+                    Diagnostic::error(
+                        "P007",
+                        &self.page.file,
+                        message.body_line,
+                        format!(
+                            "example body is not valid JSON ({error}); only what parses is kept"
+                        ),
+                    )
+                };
+                self.diagnostics.push(diagnostic);
+            }
             let is_request = match annotated {
                 Some("request") => true,
                 Some("response") => false,
@@ -549,6 +569,14 @@ impl<'a> Reader<'a> {
         }
         self.page.examples = examples;
     }
+}
+
+/// Whether a body marks the parts it leaves out, as the docs do with `...`.
+fn is_elided(text: &str) -> bool {
+    text.lines().any(|l| {
+        let t = l.trim().trim_end_matches(',');
+        t == "..." || t == "…" || t == "\"...\"" || t.starts_with("//")
+    })
 }
 
 /// Gathers inline events up to and including the one `end` accepts.

@@ -58,6 +58,7 @@ pub use client::Client;
 pub use client_credentials::ClientCredentials;
 pub use encode::{encode_path_segment, odata_string_literal};
 pub use error::{Error, GraphError, InnerError};
+pub use futures;
 pub use futures::future::BoxFuture;
 pub use page::Page;
 pub use request::Request;

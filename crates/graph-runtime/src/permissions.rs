@@ -18,6 +18,7 @@ pub enum Scheme {
 /// The scopes one scheme accepts for an operation, in one context.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Permission {
+    /// How the caller holds the scopes.
     pub scheme: Scheme,
     /// The context the scopes apply to (`Device management`) on pages whose
     /// permissions vary by context.
@@ -40,9 +41,11 @@ impl Permission {
 pub struct OperationInfo {
     /// The request builder's name, such as `CreateUser`.
     pub name: &'static str,
+    /// The HTTP method, such as `POST`.
     pub method: &'static str,
     /// The path template, such as `/users/{id}`.
     pub path: &'static str,
+    /// The documented permissions, in the docs' order.
     pub permissions: &'static [Permission],
     /// The docs page the operation was read from.
     pub source: &'static str,
@@ -62,7 +65,9 @@ impl OperationInfo {
 /// An operation that the chosen scheme cannot call at all.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NotSupported {
+    /// The operation's name.
     pub operation: &'static str,
+    /// The scheme it does not support.
     pub scheme: Scheme,
 }
 

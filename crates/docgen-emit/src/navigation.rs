@@ -1,0 +1,417 @@
+//! Navigation that mirrors the URL: one struct per path prefix, one method
+//! per next segment, and the operations at each prefix as methods.
+//!
+//! `GET /users/{id}/managedDevices` becomes
+//! `client.users().by_id(id).managed_devices().list()`.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use docgen_model::{
+    field_name, type_name, unique_name, Api, Operation, OperationKind, RequestBody,
+};
+use docgen_page::{Argument, PathSegment, PathTemplate};
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use crate::docs::doc;
+use crate::files::rust_file;
+use crate::ident::ident;
+use crate::operations::body_param;
+use crate::GeneratedFile;
+
+/// A path prefix.
+#[derive(Default)]
+struct Node {
+    rust_name: String,
+    /// The path template of the prefix, such as `/users/{id}`.
+    pattern: String,
+    /// Children by their lowercased segment, `{}` for a key, or the
+    /// function's name for a call.
+    children: BTreeMap<String, Child>,
+    /// Operations reached at this prefix, by method name.
+    methods: Vec<Call>,
+}
+
+struct Child {
+    edge: Edge,
+    node: Node,
+}
+
+#[derive(Clone)]
+enum Edge {
+    Literal(String),
+    Key(Vec<String>),
+    Call {
+        name: String,
+        arguments: Vec<Argument>,
+    },
+}
+
+/// An operation as a method of a node.
+struct Call {
+    op: usize,
+    /// The last segment, for actions and functions, which are methods of
+    /// the prefix before them.
+    segment: Option<Edge>,
+}
+
+/// `src/paths/mod.rs`, with the root methods on `GraphClient`, and one file
+/// per first segment.
+pub fn emit(api: &Api) -> Vec<GeneratedFile> {
+    let root = build_tree(api);
+    let mut files = Vec::new();
+    let mut modules = Vec::new();
+    let mut root_methods = Vec::new();
+    let mut taken = BTreeSet::from(["client".to_string(), "new".to_string()]);
+
+    for child in root.children.values() {
+        let module = field_name(&child.node.rust_name)
+            .trim_start_matches("r#")
+            .to_string();
+        let module_ident = format_ident!("{module}");
+        let mut items = Vec::new();
+        collect_structs(api, &child.node, &mut items);
+        files.push(rust_file(
+            format!("src/paths/{module}.rs"),
+            quote! {
+                #![allow(unused_imports)]
+                #(#items)*
+            },
+        ));
+        modules.push(module_ident);
+        root_methods.push(edge_method(
+            &child.edge,
+            &child.node,
+            Parent::Root,
+            &mut taken,
+        ));
+    }
+
+    files.push(rust_file(
+        "src/paths/mod.rs",
+        quote! {
+            //! Navigation: a struct per URL prefix, re-exported here.
+            #(mod #modules; pub use #modules::*;)*
+
+            impl crate::GraphClient {
+                #(#root_methods)*
+            }
+        },
+    ));
+    files
+}
+
+fn build_tree(api: &Api) -> Node {
+    let mut root = Node::default();
+    for (index, op) in api.operations.iter().enumerate() {
+        let mut templates = vec![op.template.clone()];
+        templates.extend(op.alternative_paths.iter().map(|p| PathTemplate::parse(p)));
+        for template in templates {
+            insert(&mut root, index, op, &template);
+        }
+    }
+    name_nodes(&mut root, "", "");
+    root
+}
+
+fn insert(root: &mut Node, index: usize, op: &Operation, template: &PathTemplate) {
+    let mut segments: Vec<Edge> = template.segments.iter().map(edge).collect();
+    let last = match op.kind {
+        OperationKind::Action | OperationKind::Function if !segments.is_empty() => segments.pop(),
+        _ => None,
+    };
+    if segments.is_empty() && last.is_none() {
+        return;
+    }
+    let mut node = root;
+    for segment in segments {
+        node = &mut node
+            .children
+            .entry(edge_key(&segment))
+            .or_insert_with(|| Child {
+                edge: segment,
+                node: Node::default(),
+            })
+            .node;
+    }
+    // The same operation reached twice at one prefix (a primary path and an
+    // alternative that differ only in the key's name) is one method.
+    if !node.methods.iter().any(|m| m.op == index) {
+        node.methods.push(Call {
+            op: index,
+            segment: last,
+        });
+    }
+}
+
+fn edge(segment: &PathSegment) -> Edge {
+    match segment {
+        PathSegment::Literal { value } => Edge::Literal(value.clone()),
+        PathSegment::Parameter { names } => Edge::Key(names.clone()),
+        PathSegment::Call { name, arguments } => Edge::Call {
+            name: name.clone(),
+            arguments: arguments.clone(),
+        },
+    }
+}
+
+fn edge_key(edge: &Edge) -> String {
+    match edge {
+        Edge::Literal(s) => s.to_ascii_lowercase(),
+        Edge::Key(_) => "{}".to_string(),
+        Edge::Call { name, .. } => format!("{}()", name.to_ascii_lowercase()),
+    }
+}
+
+/// Names each node after the path that leads to it: `UsersItemManagedDevices`.
+fn name_nodes(node: &mut Node, prefix: &str, pattern: &str) {
+    for child in node.children.values_mut() {
+        let (part, segment) = match &child.edge {
+            Edge::Literal(s) => (type_name(s), s.clone()),
+            Edge::Key(names) => ("Item".to_string(), format!("{{{}}}", names.join(" | "))),
+            Edge::Call { name, .. } => (type_name(name), format!("{name}(...)")),
+        };
+        let name = format!("{prefix}{part}");
+        let pattern = format!("{pattern}/{segment}");
+        name_nodes(&mut child.node, &name, &pattern);
+        child.node.rust_name = name;
+        child.node.pattern = pattern;
+    }
+}
+
+fn collect_structs(api: &Api, node: &Node, items: &mut Vec<TokenStream>) {
+    items.push(node_struct(api, node));
+    for child in node.children.values() {
+        collect_structs(api, &child.node, items);
+    }
+}
+
+/// ```text
+/// pub struct UsersItem<'a> { client: &'a graph_runtime::Client, path: String }
+/// impl<'a> UsersItem<'a> {
+///     pub fn managed_devices(&self) -> UsersItemManagedDevices<'a> { .. }
+///     pub fn get(&self) -> crate::operations::GetUser<'a> { .. }
+/// }
+/// ```
+fn node_struct(api: &Api, node: &Node) -> TokenStream {
+    let ident = format_ident!("{}", node.rust_name);
+    let mut taken = BTreeSet::from(["path".to_string()]);
+    let children: Vec<TokenStream> = node
+        .children
+        .values()
+        .map(|c| edge_method(&c.edge, &c.node, Parent::Node, &mut taken))
+        .collect();
+    let methods: Vec<TokenStream> = node
+        .methods
+        .iter()
+        .map(|call| operation_method(api, call, &mut taken))
+        .collect();
+    let doc = doc(&format!("The URL prefix `{}`.", node.pattern));
+    quote! {
+        #doc
+        #[derive(Clone, Debug)]
+        pub struct #ident<'a> {
+            pub(crate) client: &'a graph_runtime::Client,
+            pub(crate) path: String,
+        }
+
+        impl<'a> #ident<'a> {
+            /// The path this prefix stands for, percent-encoded.
+            pub fn path(&self) -> &str {
+                &self.path
+            }
+
+            #(#children)*
+            #(#methods)*
+        }
+    }
+}
+
+/// Where a step starts: the `GraphClient`, which owns the runtime client,
+/// or a node, which borrows it for `'a` and hands it on, so that a child
+/// outlives its parent.
+#[derive(Clone, Copy)]
+enum Parent {
+    Root,
+    Node,
+}
+
+impl Parent {
+    fn lifetime(self) -> syn::Lifetime {
+        let name = match self {
+            Parent::Root => "'_",
+            Parent::Node => "'a",
+        };
+        syn::Lifetime::new(name, proc_macro2::Span::call_site())
+    }
+
+    fn client(self) -> TokenStream {
+        match self {
+            Parent::Root => quote!(&self.client),
+            Parent::Node => quote!(self.client),
+        }
+    }
+
+    fn path(self) -> TokenStream {
+        match self {
+            Parent::Root => quote!(""),
+            Parent::Node => quote!(self.path),
+        }
+    }
+}
+
+/// The method that steps to a child: a literal segment, a key, or a
+/// function call in the middle of a path.
+///
+/// ```text
+/// pub fn by_id(&self, id: &str) -> UsersItem<'a> {
+///     UsersItem { client: self.client, path: format!("{}/{}", self.path, encode_path_segment(id)) }
+/// }
+/// ```
+fn edge_method(
+    edge: &Edge,
+    child: &Node,
+    parent: Parent,
+    taken: &mut BTreeSet<String>,
+) -> TokenStream {
+    let target = format_ident!("{}", child.rust_name);
+    let lifetime = parent.lifetime();
+    let client = parent.client();
+    let base = parent.path();
+    let (name, doc, params, path) = match edge {
+        Edge::Literal(segment) => {
+            let path = match parent {
+                Parent::Root => {
+                    let path = format!("/{segment}");
+                    quote!(String::from(#path))
+                }
+                Parent::Node => quote!(format!("{}/{}", #base, #segment)),
+            };
+            (
+                field_name(segment),
+                format!("`/{segment}`"),
+                Vec::new(),
+                path,
+            )
+        }
+        Edge::Key(names) => {
+            let first = names.first().map(String::as_str).unwrap_or("id");
+            let param = ident(&field_name(first));
+            let path = quote!(format!("{}/{}", #base, graph_runtime::encode_path_segment(#param)));
+            (
+                format!("by_{}", field_name(first).trim_start_matches("r#")),
+                format!("The item with this key ({}).", names.join(" or ")),
+                vec![param],
+                path,
+            )
+        }
+        Edge::Call { name, arguments } => {
+            let (params, path) = call_path(name, arguments, &base);
+            (
+                field_name(name),
+                format!("The function `{name}`."),
+                params,
+                path,
+            )
+        }
+    };
+    let method = ident(&unique_name(name, taken));
+    let doc = crate::docs::doc(&doc);
+    quote! {
+        #doc
+        pub fn #method(&self #(, #params: &str)*) -> #target<#lifetime> {
+            #target { client: #client, path: #path }
+        }
+    }
+}
+
+/// Parameters and path expression of a function segment:
+/// `range(address='{address}')` → `address: &str` and
+/// `format!("{}/range(address={})", base, odata_string_literal(address))`.
+fn call_path(
+    name: &str,
+    arguments: &[Argument],
+    base: &TokenStream,
+) -> (Vec<syn::Ident>, TokenStream) {
+    let mut params = Vec::new();
+    let mut pieces = Vec::new();
+    let mut values = Vec::new();
+    let mut taken = BTreeSet::new();
+    for a in arguments {
+        let prefix = a.name.as_ref().map(|n| format!("{n}=")).unwrap_or_default();
+        match &a.parameter {
+            Some(p) => {
+                let param = ident(&unique_name(field_name(p), &mut taken));
+                let quoted = a.value.trim().starts_with('\'');
+                values.push(if quoted {
+                    quote!(graph_runtime::odata_string_literal(#param))
+                } else {
+                    quote!(graph_runtime::encode_path_segment(#param))
+                });
+                pieces.push(format!("{prefix}{{}}"));
+                params.push(param);
+            }
+            None => pieces.push(format!(
+                "{prefix}{}",
+                a.value.replace('{', "{{").replace('}', "}}")
+            )),
+        }
+    }
+    let format = format!(
+        "{{}}/{}({})",
+        name.replace('{', "{{").replace('}', "}}"),
+        pieces.join(",")
+    );
+    (params, quote!(format!(#format, #base #(, #values)*)))
+}
+
+/// The method that calls an operation at a node.
+fn operation_method(api: &Api, call: &Call, taken: &mut BTreeSet<String>) -> TokenStream {
+    let op = &api.operations[call.op];
+    let builder = format_ident!("{}", op.rust_name);
+    let summary = doc(&op.summary);
+
+    let (name, params, path) = match &call.segment {
+        Some(Edge::Literal(segment)) => (
+            field_name(segment),
+            Vec::new(),
+            quote!(format!("{}/{}", self.path, #segment)),
+        ),
+        Some(Edge::Call { name, arguments }) => {
+            let (params, path) = call_path(name, arguments, &quote!(self.path));
+            (field_name(name), params, path)
+        }
+        Some(Edge::Key(_)) | None => (
+            crud_name(op).to_string(),
+            Vec::new(),
+            quote!(self.path.clone()),
+        ),
+    };
+    let method = ident(&unique_name(name, taken));
+
+    let body = body_param(api, op);
+    let (body_arg, body_pass) = match &body {
+        Some(ty) => (quote!(, body: &'a #ty), quote!(, body)),
+        None => (quote!(), quote!()),
+    };
+    quote! {
+        #summary
+        pub fn #method(&self #(, #params: &str)* #body_arg) -> crate::operations::#builder<'a> {
+            crate::operations::#builder::new(self.client, #path #body_pass)
+        }
+    }
+}
+
+/// The method name of a read, create, update or delete at a prefix.
+fn crud_name(op: &Operation) -> &'static str {
+    match op.method.as_str() {
+        "GET" if op.response.collection => "list",
+        "GET" => "get",
+        "POST" if matches!(op.request_body, Some(RequestBody::Parameters { .. })) => "post",
+        "POST" => "create",
+        "PATCH" => "update",
+        "PUT" => "put",
+        "DELETE" => "delete",
+        _ => "send",
+    }
+}
