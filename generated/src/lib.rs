@@ -7,9 +7,13 @@
 //! can be awaited directly, and tells the permissions it needs through
 //! its `INFO` constant; [`registry::OPERATIONS`] lists them all.
 #![allow(clippy::too_many_arguments, clippy::large_enum_variant)]
+#[rustfmt::skip]
 pub mod models;
+#[rustfmt::skip]
 pub mod operations;
+#[rustfmt::skip]
 pub mod paths;
+#[rustfmt::skip]
 pub mod registry;
 pub use graph_runtime as runtime;
 pub use graph_runtime::{Client, Error};

@@ -68,9 +68,16 @@ pub fn lib_rs(api: &Api, options: &CrateOptions) -> GeneratedFile {
         //! its `INFO` constant; [`registry::OPERATIONS`] lists them all.
         #![allow(clippy::too_many_arguments, clippy::large_enum_variant)]
 
+        // The modules are written by the generator, formatted by
+        // prettyplease; `cargo fmt` leaves them alone so that `--check`
+        // compares like with like.
+        #[rustfmt::skip]
         pub mod models;
+        #[rustfmt::skip]
         pub mod operations;
+        #[rustfmt::skip]
         pub mod paths;
+        #[rustfmt::skip]
         pub mod registry;
 
         pub use graph_runtime as runtime;

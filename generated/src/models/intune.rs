@@ -9,11 +9,7 @@ use serde::{Deserialize, Serialize};
 pub struct User {
     /// The OData type of the value, such as `#microsoft.graph.user`;
     /// needed when a derived type is sent where its base is expected.
-    #[serde(
-        rename = "@odata.type",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "@odata.type", default, skip_serializing_if = "Option::is_none")]
     pub odata_type: Option<String>,
     /// Unique identifier of the user.
     #[serde(rename = "id", default, skip_serializing_if = "Option::is_none")]

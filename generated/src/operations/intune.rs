@@ -28,8 +28,7 @@ pub struct CreateUser<'a> {
 impl<'a> CreateUser<'a> {
     /// What the docs say about this operation: method, path and
     /// permissions.
-    pub const INFO: &'static graph_runtime::permissions::OperationInfo =
-        &crate::registry::CREATE_USER;
+    pub const INFO: &'static graph_runtime::permissions::OperationInfo = &crate::registry::CREATE_USER;
     pub(crate) fn new(
         client: &'a graph_runtime::Client,
         path: String,

@@ -13,7 +13,10 @@ impl<'a> Users<'a> {
         &self.path
     }
     /// Create user
-    pub fn create(&self, body: &'a crate::models::User) -> crate::operations::CreateUser<'a> {
+    pub fn create(
+        &self,
+        body: &'a crate::models::User,
+    ) -> crate::operations::CreateUser<'a> {
         crate::operations::CreateUser::new(self.client, self.path.clone(), body)
     }
 }
