@@ -3,7 +3,8 @@
 use serde_json::{Map, Value};
 
 use super::format;
-use super::{Finding, BAD_DATE_TIME, BAD_ENUM_VALUE, BAD_FORMAT, NOT_DERIVED, UNKNOWN_ODATA_TYPE};
+use super::UNKNOWN_ODATA_TYPE;
+use super::{Finding, BAD_DATE_TIME, BAD_ENUM_VALUE, BAD_FORMAT, ENUM_CASE, NOT_DERIVED};
 use super::{UNKNOWN_PROPERTY, WRONG_JSON_TYPE};
 use crate::api::Api;
 use crate::ir::{Property, TypeDef, TypeKind, TypeRef};
@@ -78,7 +79,8 @@ impl<'a> Checker<'a> {
                             NOT_DERIVED,
                             path,
                             format!(
-                                "`@odata.type` `{written}` is not `{}` nor derived from it",
+                                "`{}` has `@odata.type` `{written}`, which is not `{}` nor derived from it",
+                                shown(path),
                                 declared.name
                             ),
                         );
@@ -91,7 +93,10 @@ impl<'a> Checker<'a> {
                     self.finding(
                         UNKNOWN_ODATA_TYPE,
                         path,
-                        format!("`@odata.type` `{written}` is not a type of the model"),
+                        format!(
+                            "`{}` has `@odata.type` `{written}`, which is not a type of the model",
+                            shown(path)
+                        ),
                     );
                     return;
                 }
@@ -131,6 +136,10 @@ impl<'a> Checker<'a> {
                 Some(p) => self.check(&at, value, &p.ty, p.collection),
                 None => match undeclared {
                     Undeclared::Allowed => {}
+                    // An entity's key is a property even where the docs
+                    // leave it out of the table (an `id` inherited from
+                    // an undocumented base).
+                    Undeclared::NotAProperty(def) if self.is_key(def, name) => {}
                     Undeclared::NotAProperty(def) => self.finding(
                         UNKNOWN_PROPERTY,
                         &at,
@@ -213,12 +222,27 @@ impl<'a> Checker<'a> {
         if def.members.is_empty() {
             return;
         }
-        let unknown: Vec<&str> = s
-            .split(',')
-            .map(str::trim)
+        let parts: Vec<&str> = s.split(',').map(str::trim).collect();
+        let unknown: Vec<&str> = parts
+            .iter()
+            .copied()
             .filter(|part| !def.members.iter().any(|m| m.name == *part))
             .collect();
-        if !unknown.is_empty() {
+        let case_only = unknown.iter().all(|part| {
+            def.members
+                .iter()
+                .any(|m| m.name.eq_ignore_ascii_case(part))
+        });
+        if !unknown.is_empty() && case_only {
+            self.finding(
+                ENUM_CASE,
+                path,
+                format!(
+                    "`{path}` is `{s}`, which matches a member of `{}` only when case is ignored",
+                    def.name
+                ),
+            );
+        } else if !unknown.is_empty() {
             self.finding(
                 BAD_ENUM_VALUE,
                 path,
@@ -251,6 +275,11 @@ impl<'a> Checker<'a> {
         self.base_chain(def).any(|d| d.name == base.name)
     }
 
+    /// Whether `name` is the key of `def` or of one of its bases.
+    fn is_key(&self, def: &TypeDef, name: &str) -> bool {
+        self.base_chain(def).any(|d| d.key.as_deref() == Some(name))
+    }
+
     /// A type is open when it or any of its bases is.
     fn is_open(&self, def: &TypeDef) -> bool {
         self.base_chain(def).any(|d| d.open)
@@ -266,11 +295,14 @@ impl<'a> Checker<'a> {
     }
 
     fn wrong_type(&mut self, path: &str, expected: &str, value: &Value) {
-        let shown = if path.is_empty() { "the body" } else { path };
         self.finding(
             WRONG_JSON_TYPE,
             path,
-            format!("`{shown}` is {}, expected {expected}", json_kind(value)),
+            format!(
+                "`{}` is {}, expected {expected}",
+                shown(path),
+                json_kind(value)
+            ),
         );
     }
 
@@ -292,6 +324,15 @@ enum Undeclared<'t> {
     NotAProperty(&'t TypeDef),
     /// Not one of an action's parameters.
     NotAParameter,
+}
+
+/// A path for messages: the body itself has none.
+fn shown(path: &str) -> &str {
+    if path.is_empty() {
+        "the body"
+    } else {
+        path
+    }
 }
 
 /// The JSON kind of a value, with an article, for messages.
