@@ -23,26 +23,28 @@ struct Floors {
 
 #[test]
 fn the_v1_model_resolves_and_its_examples_fit() {
+    // Measured: 99.9% resolved, 91.3% typed, 83.9% and 81.8% valid.
     check_version(
         "v1.0",
         Floors {
-            resolved_properties: 0.0,
-            typed_responses: 0.0,
-            valid_requests: 0.0,
-            valid_responses: 0.0,
+            resolved_properties: 0.995,
+            typed_responses: 0.90,
+            valid_requests: 0.82,
+            valid_responses: 0.80,
         },
     );
 }
 
 #[test]
 fn the_beta_intune_model_resolves_and_its_examples_fit() {
+    // Measured: 99.99% resolved, 96.2% typed, 99.2% and 98.9% valid.
     check_version(
         "beta-intune",
         Floors {
-            resolved_properties: 0.0,
-            typed_responses: 0.0,
-            valid_requests: 0.0,
-            valid_responses: 0.0,
+            resolved_properties: 0.998,
+            typed_responses: 0.95,
+            valid_requests: 0.98,
+            valid_responses: 0.98,
         },
     );
 }
@@ -126,10 +128,31 @@ fn check_version(version: &str, floors: Floors) {
     dump_diagnostics(version, &api.diagnostics);
     println!("took {:.1?}", started.elapsed());
 
-    assert!(resolved_share >= floors.resolved_properties);
-    assert!(typed_share >= floors.typed_responses);
-    assert!(report.request.valid_share() >= floors.valid_requests);
-    assert!(report.response.valid_share() >= floors.valid_responses);
+    for (what, measured, floor) in [
+        (
+            "resolved properties",
+            resolved_share,
+            floors.resolved_properties,
+        ),
+        ("typed responses", typed_share, floors.typed_responses),
+        (
+            "valid request examples",
+            report.request.valid_share(),
+            floors.valid_requests,
+        ),
+        (
+            "valid response examples",
+            report.response.valid_share(),
+            floors.valid_responses,
+        ),
+    ] {
+        assert!(
+            measured >= floor,
+            "{version}: {what} fell to {:.1}%, below the floor of {:.1}%",
+            measured * 100.0,
+            floor * 100.0
+        );
+    }
 }
 
 /// The most frequent diagnostic codes, each with its first occurrence.
