@@ -13,10 +13,12 @@ use docgen_page::Primitive;
 /// Walks a body, collecting findings with the path of each value.
 pub struct Checker<'a> {
     api: &'a Api,
+    /// What was found so far, in the order of the body.
     pub findings: Vec<Finding>,
 }
 
 impl<'a> Checker<'a> {
+    /// A checker of bodies against the types of `api`.
     pub fn new(api: &'a Api) -> Checker<'a> {
         Checker {
             api,
