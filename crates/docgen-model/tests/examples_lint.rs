@@ -1,0 +1,382 @@
+//! The docs lint: each rule shown on the smallest pages that trigger it.
+//!
+//! Every test builds a model from two resource pages (`widget`, an entity,
+//! and `part` with its derived `gear`) plus one API page whose examples
+//! carry the bodies under test.
+
+use docgen_model::{Api, Diagnostic};
+use docgen_page::parse_page;
+
+const WIDGET: &str = r#"# widget resource type
+
+Namespace: microsoft.graph
+
+## Properties
+|Property|Type|Description|
+|:---|:---|:---|
+|id|String|Identifier.|
+|size|Int32|Size.|
+|weight|Int64|Weight.|
+|enabled|Boolean|Whether it works.|
+|createdDateTime|DateTimeOffset|When it was made.|
+|color|[widgetColor](#widgetcolor-values)|Color.|
+|parts|[part](part.md) collection|Parts.|
+|extras|[bag](bag.md)|Anything.|
+
+### widgetColor values
+|Member|Value|Description|
+|:---|:---|:---|
+|red|0|Red.|
+|blue|1|Blue.|
+
+## JSON representation
+<!-- { "blockType": "resource", "keyProperty": "id", "@odata.type": "microsoft.graph.widget" } -->
+```json
+{ "id": "String" }
+```
+"#;
+
+const PART: &str = r#"# part resource type
+
+Namespace: microsoft.graph
+
+## Properties
+|Property|Type|Description|
+|:---|:---|:---|
+|name|String|Name.|
+
+## JSON representation
+<!-- { "blockType": "resource", "@odata.type": "microsoft.graph.part" } -->
+```json
+{ "name": "String" }
+```
+"#;
+
+const GEAR: &str = r#"# gear resource type
+
+Namespace: microsoft.graph
+
+## Properties
+|Property|Type|Description|
+|:---|:---|:---|
+|teeth|Int32|Teeth.|
+
+## JSON representation
+<!-- { "blockType": "resource", "baseType": "microsoft.graph.part", "@odata.type": "microsoft.graph.gear" } -->
+```json
+{ "teeth": 1 }
+```
+"#;
+
+const BAG: &str = r#"# bag resource type
+
+Namespace: microsoft.graph
+
+## Properties
+|Property|Type|Description|
+|:---|:---|:---|
+|label|String|Label.|
+
+## JSON representation
+<!-- { "blockType": "resource", "openType": true, "@odata.type": "microsoft.graph.bag" } -->
+```json
+{ "label": "String" }
+```
+"#;
+
+/// An API page for `request_line` whose one example has `request` and
+/// `response` as bodies. `returns` is the success sentence of `Response`;
+/// `annotation` goes into the response block's annotation.
+fn api_page(
+    request_line: &str,
+    returns: &str,
+    request: &str,
+    annotation: &str,
+    response: &str,
+) -> String {
+    let (method, path) = request_line.split_once(' ').expect("METHOD /path");
+    let title = match method {
+        "GET" => "Get widget",
+        "PATCH" => "Update widget",
+        _ => "Create widget",
+    };
+    format!(
+        r#"# {title}
+
+Namespace: microsoft.graph
+
+Works on a [widget](../resources/widget.md).
+
+## HTTP request
+<!-- {{ "blockType": "ignored" }} -->
+```http
+{method} {path}
+```
+
+## Request body
+In the request body, supply a JSON representation of a [widget](../resources/widget.md) object.
+
+## Response
+If successful, this method returns a `200 OK` response code and {returns} in the response body.
+
+## Example
+
+### Request
+<!-- {{ "blockType": "request", "name": "example" }} -->
+```http
+{method} https://graph.microsoft.com/v1.0{path}
+Content-type: application/json
+
+{request}
+```
+
+### Response
+<!-- {{ "blockType": "response"{annotation} }} -->
+```http
+HTTP/1.1 200 OK
+Content-type: application/json
+
+{response}
+```
+"#
+    )
+}
+
+/// The model of the resource pages and `page`.
+fn build(page: &str) -> Api {
+    let files = [
+        ("resources/widget.md", WIDGET),
+        ("resources/part.md", PART),
+        ("resources/gear.md", GEAR),
+        ("resources/bag.md", BAG),
+        ("api/widget-op.md", page),
+    ];
+    let pages: Vec<_> = files.iter().map(|(f, s)| parse_page(f, s).0).collect();
+    Api::build(&pages)
+}
+
+/// The lint's findings (codes `V...`) for one API page.
+fn findings(page: &str) -> Vec<Diagnostic> {
+    build(page)
+        .diagnostics
+        .into_iter()
+        .filter(|d| d.code.starts_with('V'))
+        .collect()
+}
+
+/// A `POST /widgets` page taking `request` and answering with a widget.
+fn create(request: &str, response: &str) -> String {
+    api_page(
+        "POST /widgets",
+        "a [widget](../resources/widget.md) object",
+        request,
+        "",
+        response,
+    )
+}
+
+/// Asserts exactly one finding, with `code`, whose message names `path`.
+#[track_caller]
+fn assert_one(found: &[Diagnostic], code: &str, path: &str) {
+    let [d] = found else {
+        panic!("one finding expected: {found:#?}")
+    };
+    assert_eq!(d.code, code, "{d}");
+    assert!(d.message.contains(&format!("`{path}`")), "{d}");
+    assert_eq!(d.file, "api/widget-op.md");
+}
+
+#[test]
+fn a_valid_example_has_no_findings() {
+    let page = create(
+        r##"{ "size": 3, "weight": "9007199254740993", "enabled": true, "color": "red,blue",
+             "createdDateTime": "2021-07-16T08:30:00Z", "parts": [{ "name": "a" }] }"##,
+        r##"{ "@odata.context": "x", "id": "1", "size": null, "extras": { "label": "x" } }"##,
+    );
+    let api = build(&page);
+    let v: Vec<_> = api
+        .diagnostics
+        .iter()
+        .filter(|d| d.code.starts_with('V'))
+        .collect();
+    assert!(v.is_empty(), "{v:#?}");
+
+    let report = api.example_report();
+    assert_eq!((report.request.checked, report.request.valid), (1, 1));
+    assert_eq!((report.response.checked, report.response.valid), (1, 1));
+}
+
+#[test]
+fn an_undeclared_property_is_reported_with_its_path() {
+    let found = findings(&create(r##"{ "size": 1, "colour": "red" }"##, "{}"));
+    assert_one(&found, "V001", "colour");
+
+    let found = findings(&create(
+        "{}",
+        r##"{ "parts": [{ "name": "a" }, { "nme": "b" }] }"##,
+    ));
+    assert_one(&found, "V001", "parts[1].nme");
+    assert!(found[0].message.contains("microsoft.graph.part"));
+}
+
+#[test]
+fn annotations_and_the_key_are_not_undeclared_properties() {
+    let found = findings(&create(
+        r##"{ "parts@odata.bind": ["x"], "@microsoft.graph.conflictBehavior": "fail" }"##,
+        r##"{ "@odata.type": "#microsoft.graph.widget", "id": "1" }"##,
+    ));
+    assert!(found.is_empty(), "{found:#?}");
+}
+
+#[test]
+fn a_value_of_the_wrong_json_kind_is_reported() {
+    let found = findings(&create(r##"{ "size": "big" }"##, "{}"));
+    assert_one(&found, "V002", "size");
+
+    let found = findings(&create(r##"{ "enabled": "true" }"##, "{}"));
+    assert_one(&found, "V002", "enabled");
+
+    let found = findings(&create(r##"{ "parts": { "name": "a" } }"##, "{}"));
+    assert_one(&found, "V002", "parts");
+    assert!(found[0].message.contains("expected an array"));
+}
+
+#[test]
+fn an_enum_value_must_be_a_member() {
+    let found = findings(&create(r##"{ "color": "purple" }"##, "{}"));
+    assert_one(&found, "V003", "color");
+
+    let found = findings(&create(r##"{ "color": "red,green" }"##, "{}"));
+    assert_one(&found, "V003", "color");
+    assert!(found[0].message.contains("`green` is not a member"));
+
+    let found = findings(&create(r##"{ "color": "Red" }"##, "{}"));
+    assert_one(&found, "V010", "color");
+}
+
+#[test]
+fn a_date_time_must_be_rfc_3339() {
+    let found = findings(&create(
+        r##"{ "createdDateTime": "String (timestamp)" }"##,
+        "{}",
+    ));
+    assert_one(&found, "V004", "createdDateTime");
+
+    let found = findings(&create(
+        r##"{ "createdDateTime": "2021-07-16T08:30:00.5-07:00" }"##,
+        "{}",
+    ));
+    assert!(found.is_empty(), "{found:#?}");
+}
+
+#[test]
+fn a_collection_response_checks_each_item_of_value() {
+    let list = |response: &str| {
+        api_page(
+            "GET /widgets",
+            "a collection of [widget](../resources/widget.md) objects",
+            "",
+            "",
+            response,
+        )
+    };
+    let found = findings(&list(
+        r##"{ "value": [{ "size": 1 }, { "size": "x" }, { "size": "y" }] }"##,
+    ));
+    assert_one(&found, "V002", "value[1].size");
+
+    let found = findings(&list(r##"{ "id": "1" }"##));
+    assert_one(&found, "V009", "the body");
+    assert!(found[0].message.contains("no `value` array"));
+}
+
+#[test]
+fn a_single_response_may_be_wrapped_in_value() {
+    let found = findings(&create(
+        "{}",
+        r##"{ "value": { "id": "1", "size": "x" } }"##,
+    ));
+    assert_one(&found, "V002", "value.size");
+}
+
+#[test]
+fn odata_type_picks_the_derived_type() {
+    let found = findings(&create(
+        r##"{ "parts": [{ "@odata.type": "#microsoft.graph.gear", "name": "g", "teeth": 3 }] }"##,
+        "{}",
+    ));
+    assert!(found.is_empty(), "{found:#?}");
+
+    let found = findings(&create(
+        r##"{ "parts": [{ "@odata.type": "#microsoft.graph.gear", "teeth": "many" }] }"##,
+        "{}",
+    ));
+    assert_one(&found, "V002", "parts[0].teeth");
+
+    let found = findings(&create(r##"{ "parts": [{ "teeth": 3 }] }"##, "{}"));
+    assert_one(&found, "V001", "parts[0].teeth");
+}
+
+#[test]
+fn an_odata_type_outside_the_model_or_the_hierarchy_is_reported() {
+    let found = findings(&create(
+        r##"{ "parts": [{ "@odata.type": "#microsoft.graph.sprocket", "cogs": 3 }] }"##,
+        "{}",
+    ));
+    assert_one(&found, "V007", "parts[0]");
+    assert!(found[0].message.contains("`#microsoft.graph.sprocket`"));
+
+    let found = findings(&create(
+        r##"{ "parts": [{ "@odata.type": "#microsoft.graph.widget", "id": "w" }] }"##,
+        "{}",
+    ));
+    assert_one(&found, "V008", "parts[0]");
+    assert!(found[0].message.contains("`#microsoft.graph.widget`"));
+}
+
+#[test]
+fn an_open_type_accepts_any_member() {
+    let found = findings(&create(
+        r##"{ "extras": { "label": "x", "anything": [1, 2] } }"##,
+        "{}",
+    ));
+    assert!(found.is_empty(), "{found:#?}");
+}
+
+#[test]
+fn a_response_type_outside_the_model_is_reported() {
+    let page = api_page(
+        "GET /gizmo",
+        "a gizmo",
+        "",
+        r#", "@odata.type": "microsoft.graph.gizmo""#,
+        r##"{ "id": "1" }"##,
+    );
+    let found = findings(&page);
+    assert_one(&found, "V006", "microsoft.graph.gizmo");
+
+    let report = build(&page).example_report();
+    assert_eq!((report.response.checked, report.response.valid), (1, 0));
+}
+
+#[test]
+fn the_annotation_refines_the_response_type() {
+    let page = api_page(
+        "GET /parts/{id}",
+        "a [part](../resources/part.md) object",
+        "",
+        r#", "@odata.type": "microsoft.graph.gear""#,
+        r##"{ "name": "g", "teeth": 3 }"##,
+    );
+    let found = findings(&page);
+    assert!(found.is_empty(), "{found:#?}");
+}
+
+#[test]
+fn one_mistake_repeated_across_items_is_reported_once() {
+    let found = findings(&create(
+        "{}",
+        r##"{ "parts": [{ "nme": "a" }, { "nme": "b" }, { "nme": "c" }] }"##,
+    ));
+    assert_one(&found, "V001", "parts[0].nme");
+}
