@@ -22,3 +22,4 @@ pub use ir::{
     Source, TypeDef, TypeKind, TypeRef,
 };
 pub use names::{field_name, method_name, type_name, unique_name};
+pub use validate::{example_report, ExampleReport, SideReport};
