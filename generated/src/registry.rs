@@ -50,8 +50,106 @@ pub const CREATE_USER: OperationInfo = OperationInfo {
     ],
     source: "api/intune-shared-user-create.md:25",
 };
+/// `GET /users/{usersId}/managedDevices`: List managedDevices
+pub const LIST_MANAGED_DEVICES: OperationInfo = OperationInfo {
+    name: "ListManagedDevices",
+    method: "GET",
+    path: "/users/{usersId}/managedDevices",
+    permissions: &[
+        Permission {
+            scheme: Scheme::DelegatedWork,
+            context: None,
+            scopes: &[
+                "DeviceManagementManagedDevices.Read.All",
+                "DeviceManagementManagedDevices.ReadWrite.All",
+            ],
+            least_privileged: 1usize,
+        },
+        Permission {
+            scheme: Scheme::DelegatedPersonal,
+            context: None,
+            scopes: &[],
+            least_privileged: 0usize,
+        },
+        Permission {
+            scheme: Scheme::Application,
+            context: None,
+            scopes: &[
+                "DeviceManagementManagedDevices.Read.All",
+                "DeviceManagementManagedDevices.ReadWrite.All",
+            ],
+            least_privileged: 1usize,
+        },
+    ],
+    source: "api/intune-devices-manageddevice-list.md:30",
+};
+/// `GET /users/{usersId}/managedDevices/{managedDeviceId}`: Get managedDevice
+pub const GET_MANAGED_DEVICE: OperationInfo = OperationInfo {
+    name: "GetManagedDevice",
+    method: "GET",
+    path: "/users/{usersId}/managedDevices/{managedDeviceId}",
+    permissions: &[
+        Permission {
+            scheme: Scheme::DelegatedWork,
+            context: None,
+            scopes: &[
+                "DeviceManagementManagedDevices.Read.All",
+                "DeviceManagementManagedDevices.ReadWrite.All",
+            ],
+            least_privileged: 1usize,
+        },
+        Permission {
+            scheme: Scheme::DelegatedPersonal,
+            context: None,
+            scopes: &[],
+            least_privileged: 0usize,
+        },
+        Permission {
+            scheme: Scheme::Application,
+            context: None,
+            scopes: &[
+                "DeviceManagementManagedDevices.Read.All",
+                "DeviceManagementManagedDevices.ReadWrite.All",
+            ],
+            least_privileged: 1usize,
+        },
+    ],
+    source: "api/intune-devices-manageddevice-get.md:30",
+};
+/// `POST /users/{usersId}/managedDevices/{managedDeviceId}/wipe`: wipe action
+pub const WIPE_ACTION: OperationInfo = OperationInfo {
+    name: "WipeAction",
+    method: "POST",
+    path: "/users/{usersId}/managedDevices/{managedDeviceId}/wipe",
+    permissions: &[
+        Permission {
+            scheme: Scheme::DelegatedWork,
+            context: None,
+            scopes: &["DeviceManagementManagedDevices.PrivilegedOperations.All"],
+            least_privileged: 1usize,
+        },
+        Permission {
+            scheme: Scheme::DelegatedPersonal,
+            context: None,
+            scopes: &[],
+            least_privileged: 0usize,
+        },
+        Permission {
+            scheme: Scheme::Application,
+            context: None,
+            scopes: &["DeviceManagementManagedDevices.PrivilegedOperations.All"],
+            least_privileged: 1usize,
+        },
+    ],
+    source: "api/intune-devices-manageddevice-wipe.md:30",
+};
 /// All operations, sorted by path and method.
-pub static OPERATIONS: &[&OperationInfo] = &[&CREATE_USER];
+pub static OPERATIONS: &[&OperationInfo] = &[
+    &CREATE_USER,
+    &LIST_MANAGED_DEVICES,
+    &GET_MANAGED_DEVICE,
+    &WIPE_ACTION,
+];
 /// The operation with this request builder name, such as `CreateUser`.
 pub fn find(name: &str) -> Option<&'static OperationInfo> {
     OPERATIONS.iter().copied().find(|op| op.name == name)

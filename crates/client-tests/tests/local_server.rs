@@ -108,3 +108,85 @@ async fn an_error_response_decodes_into_the_graph_error() {
         Some("a1b2c3d4-0000-0000-0000-000000000000")
     );
 }
+
+#[tokio::test]
+async fn list_follows_next_links_and_reads_derived_types() {
+    use graph_client::models::{ComplianceState, ManagedDeviceKind};
+    use graph_runtime::futures::StreamExt;
+    use wiremock::matchers::query_param;
+
+    let server = MockServer::start().await;
+    let next = format!("{}/users/u1/managedDevices?$skiptoken=page2", server.uri());
+    Mock::given(method("GET"))
+        .and(path("/users/u1/managedDevices"))
+        .and(query_param("$top", "1"))
+        .and(header("ConsistencyLevel", "eventual"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+            "@odata.nextLink": next,
+            "value": [{"@odata.type": "#microsoft.graph.managedDevice", "id": "d1", "complianceState": "compliant"}]
+        })))
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/users/u1/managedDevices"))
+        .and(query_param("$skiptoken", "page2"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+            "value": [{"@odata.type": "#microsoft.graph.windowsManagedDevice", "id": "d2", "complianceState": "retired", "windowsActiveMalwareCount": 3}]
+        })))
+        .mount(&server)
+        .await;
+
+    let client = client_for(&server).await;
+    let list = client
+        .users()
+        .by_id("u1")
+        .managed_devices()
+        .list()
+        .top(1)
+        .consistency_level("eventual");
+    let devices: Vec<_> =
+        tokio::time::timeout(Duration::from_secs(10), list.stream().collect::<Vec<_>>())
+            .await
+            .expect("the stream ends");
+    let devices: Vec<ManagedDeviceKind> = devices.into_iter().collect::<Result<_, _>>().unwrap();
+
+    let [ManagedDeviceKind::ManagedDevice(first), ManagedDeviceKind::WindowsManagedDevice(second)] =
+        devices.as_slice()
+    else {
+        panic!("two devices of the documented types expected: {devices:?}")
+    };
+    assert_eq!(first.compliance_state, Some(ComplianceState::Compliant));
+    assert_eq!(
+        second.compliance_state,
+        Some(ComplianceState::Other("retired".into()))
+    );
+    assert_eq!(second.windows_active_malware_count, Some(3));
+}
+
+#[tokio::test]
+async fn an_action_posts_its_parameters_and_accepts_204() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/users/adele%40contoso.com/managedDevices/d1/wipe"))
+        .and(body_json(json!({"keepEnrollmentData": true})))
+        .respond_with(ResponseTemplate::new(204))
+        .expect(1)
+        .mount(&server)
+        .await;
+
+    let client = client_for(&server).await;
+    let body = graph_client::operations::WipeActionBody {
+        keep_enrollment_data: Some(true),
+        ..Default::default()
+    };
+    let wipe = client
+        .users()
+        .by_id("adele@contoso.com")
+        .managed_devices()
+        .by_id("d1")
+        .wipe(&body);
+    tokio::time::timeout(Duration::from_secs(10), wipe)
+        .await
+        .expect("the call finishes")
+        .expect("204 is success");
+}

@@ -4,6 +4,7 @@
 //! formats them with prettyplease into files. The emitters decide nothing
 //! about names: the model has chosen every Rust name already.
 
+mod areas;
 mod docs;
 mod files;
 mod ident;
@@ -37,7 +38,7 @@ pub struct GeneratedFile {
 
 /// Every file of the client crate for `api`, sorted by path.
 pub fn emit_crate(api: &Api, options: &CrateOptions) -> Vec<GeneratedFile> {
-    let mut out = vec![files::manifest(options), files::lib_rs(api, options)];
+    let mut out = vec![files::manifest(api, options), files::lib_rs(api, options)];
     out.extend(models::emit(api));
     out.extend(operations::emit(api));
     out.extend(navigation::emit(api));

@@ -1,4 +1,4 @@
-//! Structs and enums for the types of the model, one file per area.
+//! Structs and enums for the types of the model.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -6,55 +6,53 @@ use docgen_model::{field_name, unique_name, Api, Property, TypeDef, TypeKind};
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
+use crate::areas::{area_folders, cfg, feature, type_feature, Item};
 use crate::docs::{doc, doc_paragraphs};
-use crate::files::rust_file;
-use crate::ty::{field_type, is_eq};
+use crate::ty::{descendants, field_type, is_eq, polymorphic_name};
 use crate::GeneratedFile;
 
-/// The area module a type or operation lives in.
-pub fn area_module(area: Option<&str>) -> String {
-    match area {
-        Some(a) if !a.trim().is_empty() => field_name(a).trim_start_matches("r#").to_string(),
-        _ => "common".to_string(),
+/// The module of an item: its Rust name in snake case, with keywords
+/// suffixed rather than raw, since the module is also a file name.
+pub fn module_name(rust_name: &str) -> String {
+    let name = field_name(rust_name);
+    match name.strip_prefix("r#") {
+        Some(raw) => format!("{raw}_"),
+        None => name,
     }
 }
 
-/// `src/models/mod.rs` and one file per area.
+/// `src/models/`: a folder per area, a file per type.
 pub fn emit(api: &Api) -> Vec<GeneratedFile> {
-    let mut by_area: BTreeMap<String, Vec<&TypeDef>> = BTreeMap::new();
+    let mut by_area: BTreeMap<String, Vec<Item>> = BTreeMap::new();
+    let mut taken: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for def in &api.types {
-        by_area
-            .entry(area_module(def.area.as_deref()))
-            .or_default()
-            .push(def);
-    }
-
-    let mut files = Vec::new();
-    let modules: Vec<_> = by_area.keys().map(|a| format_ident!("{a}")).collect();
-    files.push(rust_file(
-        "src/models/mod.rs",
-        quote! {
-            //! Resources, complex types and enums, grouped by area and
-            //! re-exported here.
-            #(mod #modules; pub use #modules::*;)*
-        },
-    ));
-
-    for (area, defs) in by_area {
-        let items = defs.iter().map(|def| match def.kind {
+        let area = feature(def.area.as_deref());
+        let module = unique_name(
+            module_name(&def.rust_name),
+            taken.entry(area.clone()).or_default(),
+        );
+        let tokens = match def.kind {
             TypeKind::Enum => enum_type(def),
-            TypeKind::Entity | TypeKind::Complex => struct_type(api, def),
-        });
-        files.push(rust_file(
-            format!("src/models/{area}.rs"),
-            quote! {
-                #![allow(unused_imports)]
-                use serde::{Deserialize, Serialize};
-                #(#items)*
-            },
-        ));
+            TypeKind::Entity | TypeKind::Complex => {
+                let mut tokens = struct_type(api, def);
+                tokens.extend(polymorphic_type(api, def));
+                tokens
+            }
+        };
+        by_area
+            .entry(area)
+            .or_default()
+            .push(Item { module, tokens });
     }
-    files
+    area_folders(
+        "models",
+        " Resources, complex types and enums: a folder per area, behind the area's feature, re-exported here.",
+        quote! {
+            #![allow(unused_imports)]
+            use serde::{Deserialize, Serialize};
+        },
+        by_area,
+    )
 }
 
 /// A struct with every property of the type and its bases, all optional so
@@ -72,12 +70,14 @@ pub fn emit(api: &Api) -> Vec<GeneratedFile> {
 fn struct_type(api: &Api, def: &TypeDef) -> TokenStream {
     let ident = format_ident!("{}", def.rust_name);
     let docs = type_docs(def);
+    let own = feature(def.area.as_deref());
 
     let mut seen = BTreeSet::new();
     let properties: Vec<&Property> = api
         .all_properties(def)
         .into_iter()
-        .filter(|p| seen.insert(p.name.as_str()))
+        // `@odata.type` has a field of its own on every struct.
+        .filter(|p| p.name != "@odata.type" && seen.insert(p.name.as_str()))
         .collect();
     let eq = properties.iter().all(|p| is_eq(api, &p.ty));
 
@@ -92,8 +92,15 @@ fn struct_type(api: &Api, def: &TypeDef) -> TokenStream {
         let json = &p.name;
         let ty = field_type(api, &p.ty, p.collection);
         let docs = property_docs(p);
+        // A field whose type lives in another area exists when that area's
+        // feature is on.
+        let gate = cfg(&type_feature(api, &p.ty)
+            .filter(|f| *f != own)
+            .into_iter()
+            .collect());
         quote! {
             #docs
+            #gate
             #[serde(rename = #json, default, skip_serializing_if = "Option::is_none")]
             pub #ident: Option<#ty>,
         }
@@ -124,6 +131,96 @@ fn struct_type(api: &Api, def: &TypeDef) -> TokenStream {
             #additional
         }
     }
+}
+
+/// For a structure with derived types, an enum of it and them that
+/// deserializes by `@odata.type`; values of an unknown or missing type are
+/// read as the base.
+///
+/// ```text
+/// pub enum DirectoryObjectKind { DirectoryObject(DirectoryObject), User(User), .. }
+/// impl<'de> Deserialize<'de> for DirectoryObjectKind {
+///     // "#microsoft.graph.user" => User, _ => DirectoryObject
+/// }
+/// ```
+fn polymorphic_type(api: &Api, def: &TypeDef) -> Option<TokenStream> {
+    let name = polymorphic_name(api, def)?;
+    let ident = format_ident!("{name}");
+    let base = format_ident!("{}", def.rust_name);
+    let own = feature(def.area.as_deref());
+    let derived = descendants(api, def);
+
+    let gates: Vec<TokenStream> = derived
+        .iter()
+        .map(|d| {
+            let f = feature(d.area.as_deref());
+            cfg(&Some(f).filter(|f| *f != own).into_iter().collect())
+        })
+        .collect();
+    let variants: Vec<_> = derived
+        .iter()
+        .map(|d| format_ident!("{}", d.rust_name))
+        .collect();
+    let odata_types: Vec<&str> = derived.iter().map(|d| d.name.as_str()).collect();
+    let doc = doc(&format!(
+        "`{}` or a type derived from it, chosen by `@odata.type` when it is read. A value of a type not listed here is read as `{}`.",
+        def.name, def.rust_name
+    ));
+
+    Some(quote! {
+        #doc
+        #[derive(Clone, Debug, PartialEq)]
+        pub enum #ident {
+            #base(#base),
+            #(#gates #variants(crate::models::#variants),)*
+        }
+
+        impl Default for #ident {
+            fn default() -> Self {
+                #ident::#base(#base::default())
+            }
+        }
+
+        impl From<#base> for #ident {
+            fn from(value: #base) -> Self {
+                #ident::#base(value)
+            }
+        }
+
+        #(
+            #gates
+            impl From<crate::models::#variants> for #ident {
+                fn from(value: crate::models::#variants) -> Self {
+                    #ident::#variants(value)
+                }
+            }
+        )*
+
+        impl Serialize for #ident {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                match self {
+                    #ident::#base(value) => value.serialize(serializer),
+                    #(#gates #ident::#variants(value) => value.serialize(serializer),)*
+                }
+            }
+        }
+
+        impl<'de> Deserialize<'de> for #ident {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let value = serde_json::Value::deserialize(deserializer)?;
+                let odata_type = value
+                    .get("@odata.type")
+                    .and_then(serde_json::Value::as_str)
+                    .unwrap_or_default()
+                    .trim_start_matches('#');
+                let read = match odata_type {
+                    #(#gates #odata_types => serde_json::from_value(value).map(#ident::#variants),)*
+                    _ => serde_json::from_value(value).map(#ident::#base),
+                };
+                read.map_err(serde::de::Error::custom)
+            }
+        }
+    })
 }
 
 /// An enum whose last variant keeps values the docs do not list, so that a

@@ -13,10 +13,12 @@ use docgen_page::{Argument, PathSegment, PathTemplate};
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
+use crate::areas::cfg;
 use crate::docs::doc;
 use crate::files::rust_file;
 use crate::ident::ident;
-use crate::operations::body_param;
+use crate::models::module_name;
+use crate::operations::{body_param, features};
 use crate::GeneratedFile;
 
 /// A path prefix.
@@ -55,30 +57,21 @@ struct Call {
     segment: Option<Edge>,
 }
 
-/// `src/paths/mod.rs`, with the root methods on `GraphClient`, and one file
-/// per first segment.
+/// `src/paths/`: `mod.rs` with the root methods on `GraphClient`, a folder
+/// per first segment whose `mod.rs` holds the first two prefixes
+/// (`/users`, `/users/{id}`), and a file per subtree below them.
 pub fn emit(api: &Api) -> Vec<GeneratedFile> {
     let root = build_tree(api);
     let mut files = Vec::new();
     let mut modules = Vec::new();
     let mut root_methods = Vec::new();
     let mut taken = BTreeSet::from(["client".to_string(), "new".to_string()]);
+    let mut folders = BTreeSet::new();
 
     for child in root.children.values() {
-        let module = field_name(&child.node.rust_name)
-            .trim_start_matches("r#")
-            .to_string();
-        let module_ident = format_ident!("{module}");
-        let mut items = Vec::new();
-        collect_structs(api, &child.node, &mut items);
-        files.push(rust_file(
-            format!("src/paths/{module}.rs"),
-            quote! {
-                #![allow(unused_imports)]
-                #(#items)*
-            },
-        ));
-        modules.push(module_ident);
+        let folder = unique_name(module_name(&child.node.rust_name), &mut folders);
+        files.extend(first_segment_files(api, &folder, &child.node));
+        modules.push(format_ident!("{folder}"));
         root_methods.push(edge_method(
             &child.edge,
             &child.node,
@@ -101,6 +94,41 @@ pub fn emit(api: &Api) -> Vec<GeneratedFile> {
     files
 }
 
+/// The files of one first segment's folder.
+fn first_segment_files(api: &Api, folder: &str, node: &Node) -> Vec<GeneratedFile> {
+    // The first prefix and, when it is a collection, its item.
+    let mut top = vec![node];
+    if let Some(item) = node.children.get("{}") {
+        top.push(&item.node);
+    }
+    let mut items: Vec<TokenStream> = top.iter().map(|n| node_struct(api, n)).collect();
+
+    let mut files = Vec::new();
+    let mut modules = Vec::new();
+    let mut taken = BTreeSet::from(["mod".to_string()]);
+    for parent in &top {
+        for (key, child) in &parent.children {
+            if std::ptr::eq(*parent, node) && key == "{}" {
+                continue;
+            }
+            let module = unique_name(module_name(&child.node.rust_name), &mut taken);
+            let mut subtree = Vec::new();
+            collect_structs(api, &child.node, &mut subtree);
+            files.push(rust_file(
+                format!("src/paths/{folder}/{module}.rs"),
+                quote!(#(#subtree)*),
+            ));
+            modules.push(format_ident!("{module}"));
+        }
+    }
+    items.insert(0, quote!(#(mod #modules; pub use #modules::*;)*));
+    files.push(rust_file(
+        format!("src/paths/{folder}/mod.rs"),
+        quote!(#(#items)*),
+    ));
+    files
+}
+
 fn build_tree(api: &Api) -> Node {
     let mut root = Node::default();
     for (index, op) in api.operations.iter().enumerate() {
@@ -110,7 +138,7 @@ fn build_tree(api: &Api) -> Node {
             insert(&mut root, index, op, &template);
         }
     }
-    name_nodes(&mut root, "", "");
+    name_nodes(&mut root, "", "", &mut BTreeSet::new());
     root
 }
 
@@ -164,16 +192,19 @@ fn edge_key(edge: &Edge) -> String {
 }
 
 /// Names each node after the path that leads to it: `UsersItemManagedDevices`.
-fn name_nodes(node: &mut Node, prefix: &str, pattern: &str) {
+///
+/// Two segments can give one name (`root` and `root:`); the second gets a
+/// number, in the tree's sorted order, so names are stable.
+fn name_nodes(node: &mut Node, prefix: &str, pattern: &str, taken: &mut BTreeSet<String>) {
     for child in node.children.values_mut() {
         let (part, segment) = match &child.edge {
             Edge::Literal(s) => (type_name(s), s.clone()),
             Edge::Key(names) => ("Item".to_string(), format!("{{{}}}", names.join(" | "))),
             Edge::Call { name, .. } => (type_name(name), format!("{name}(...)")),
         };
-        let name = format!("{prefix}{part}");
+        let name = unique_name(format!("{prefix}{part}"), taken);
         let pattern = format!("{pattern}/{segment}");
-        name_nodes(&mut child.node, &name, &pattern);
+        name_nodes(&mut child.node, &name, &pattern, taken);
         child.node.rust_name = name;
         child.node.pattern = pattern;
     }
@@ -295,12 +326,13 @@ fn edge_method(
             )
         }
         Edge::Key(names) => {
-            let first = names.first().map(String::as_str).unwrap_or("id");
-            let param = ident(&field_name(first));
+            // Every key is `by_id(id)`, whatever the docs call it
+            // (`{id}`, `{user-id}`, `{usersId}`): one name to remember.
+            let param = ident("id");
             let path = quote!(format!("{}/{}", #base, graph_runtime::encode_path_segment(#param)));
             (
-                format!("by_{}", field_name(first).trim_start_matches("r#")),
-                format!("The item with this key ({}).", names.join(" or ")),
+                "by_id".to_string(),
+                format!("The item with this key (`{}`).", names.join("` or `")),
                 vec![param],
                 path,
             )
@@ -370,6 +402,7 @@ fn operation_method(api: &Api, call: &Call, taken: &mut BTreeSet<String>) -> Tok
     let op = &api.operations[call.op];
     let builder = format_ident!("{}", op.rust_name);
     let summary = doc(&op.summary);
+    let gate = cfg(&features(api, op));
 
     let (name, params, path) = match &call.segment {
         Some(Edge::Literal(segment)) => (
@@ -396,6 +429,7 @@ fn operation_method(api: &Api, call: &Call, taken: &mut BTreeSet<String>) -> Tok
     };
     quote! {
         #summary
+        #gate
         pub fn #method(&self #(, #params: &str)* #body_arg) -> crate::operations::#builder<'a> {
             crate::operations::#builder::new(self.client, #path #body_pass)
         }

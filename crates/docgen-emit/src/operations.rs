@@ -7,10 +7,10 @@ use docgen_model::{unique_name, Api, Operation, PermissionScheme, Property, Requ
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
+use crate::areas::{area_folders, cfg, feature, type_feature, Item};
 use crate::docs::{doc, doc_paragraphs};
-use crate::files::rust_file;
 use crate::ident::ident;
-use crate::models::area_module;
+use crate::models::module_name;
 use crate::registry::const_name;
 use crate::ty::{body_type, field_type, is_eq};
 use crate::GeneratedFile;
@@ -30,36 +30,59 @@ pub fn body_param(api: &Api, op: &Operation) -> Option<TokenStream> {
     }
 }
 
-/// `src/operations/mod.rs` and one file per area.
+/// The features an operation needs beyond its own area's: those of the
+/// types it takes and returns.
+pub fn extra_features(api: &Api, op: &Operation) -> BTreeSet<String> {
+    let own = feature(op.area.as_deref());
+    let mut types = Vec::new();
+    match &op.request_body {
+        Some(RequestBody::Type { ty, .. }) => types.push(ty),
+        Some(RequestBody::Parameters { parameters, .. }) => {
+            types.extend(parameters.iter().map(|p| &p.ty))
+        }
+        _ => {}
+    }
+    types.extend(op.response.ty.as_ref());
+    types
+        .into_iter()
+        .filter_map(|ty| type_feature(api, ty))
+        .filter(|f| *f != own)
+        .collect()
+}
+
+/// Every feature an operation needs, its own area's included.
+pub fn features(api: &Api, op: &Operation) -> BTreeSet<String> {
+    let mut all = extra_features(api, op);
+    all.insert(feature(op.area.as_deref()));
+    all
+}
+
+/// `src/operations/`: a folder per area, a file per operation.
 pub fn emit(api: &Api) -> Vec<GeneratedFile> {
-    let mut by_area: BTreeMap<String, Vec<&Operation>> = BTreeMap::new();
+    let mut by_area: BTreeMap<String, Vec<Item>> = BTreeMap::new();
+    let mut taken: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for op in &api.operations {
+        let area = feature(op.area.as_deref());
+        let module = unique_name(
+            module_name(&op.rust_name),
+            taken.entry(area.clone()).or_default(),
+        );
+        let gate = cfg(&extra_features(api, op));
+        let tokens = builder(api, op, &gate);
         by_area
-            .entry(area_module(op.area.as_deref()))
+            .entry(area)
             .or_default()
-            .push(op);
+            .push(Item { module, tokens });
     }
-    let modules: Vec<_> = by_area.keys().map(|a| format_ident!("{a}")).collect();
-    let mut files = vec![rust_file(
-        "src/operations/mod.rs",
+    area_folders(
+        "operations",
+        " Request builders, one per operation: a folder per area, behind the area's feature, re-exported here.",
         quote! {
-            //! Request builders, one per operation, grouped by area and
-            //! re-exported here.
-            #(mod #modules; pub use #modules::*;)*
+            #![allow(unused_imports)]
+            use serde::{Deserialize, Serialize};
         },
-    )];
-    for (area, ops) in by_area {
-        let items = ops.iter().map(|op| builder(api, op));
-        files.push(rust_file(
-            format!("src/operations/{area}.rs"),
-            quote! {
-                #![allow(unused_imports)]
-                use serde::{Deserialize, Serialize};
-                #(#items)*
-            },
-        ));
-    }
-    files
+        by_area,
+    )
 }
 
 /// What a successful call returns, and how the runtime gets it.
@@ -89,7 +112,7 @@ fn output(api: &Api, op: &Operation) -> Output {
 /// }
 /// impl<'a> IntoFuture for CreateUser<'a> { .. }
 /// ```
-fn builder(api: &Api, op: &Operation) -> TokenStream {
+fn builder(api: &Api, op: &Operation, gate: &TokenStream) -> TokenStream {
     let builder_ident = format_ident!("{}", op.rust_name);
     let docs = operation_docs(op);
     let method = format_ident!("{}", op.method);
@@ -167,10 +190,12 @@ fn builder(api: &Api, op: &Operation) -> TokenStream {
         _ => None,
     };
 
+    let body_struct = body_struct.map(|tokens| quote!(#gate #tokens));
     quote! {
         #body_struct
 
         #docs
+        #gate
         #[must_use = "a request does nothing until it is sent or awaited"]
         #[derive(Debug)]
         pub struct #builder_ident<'a> {
@@ -179,6 +204,7 @@ fn builder(api: &Api, op: &Operation) -> TokenStream {
             #body_field
         }
 
+        #gate
         impl<'a> #builder_ident<'a> {
             /// What the docs say about this operation: method, path and
             /// permissions.
@@ -209,6 +235,7 @@ fn builder(api: &Api, op: &Operation) -> TokenStream {
             #extra
         }
 
+        #gate
         impl<'a> std::future::IntoFuture for #builder_ident<'a> {
             type Output = Result<#output_ty, graph_runtime::Error>;
             type IntoFuture = graph_runtime::BoxFuture<'a, Self::Output>;

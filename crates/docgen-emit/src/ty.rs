@@ -1,6 +1,6 @@
 //! Model type references to Rust types.
 
-use docgen_model::{Api, Primitive, TypeKind, TypeRef};
+use docgen_model::{Api, Primitive, TypeDef, TypeKind, TypeRef};
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
@@ -10,7 +10,8 @@ pub fn value_type(api: &Api, ty: &TypeRef) -> TokenStream {
         TypeRef::Primitive(p) => primitive(*p),
         TypeRef::Named(_) => match api.resolve(ty) {
             Some(def) => {
-                let ident = format_ident!("{}", def.rust_name);
+                let name = polymorphic_name(api, def).unwrap_or_else(|| def.rust_name.clone());
+                let ident = format_ident!("{}", name);
                 quote!(crate::models::#ident)
             }
             None => quote!(serde_json::Value),
@@ -61,6 +62,35 @@ fn primitive(p: Primitive) -> TokenStream {
         Primitive::Binary => quote!(graph_runtime::model::Base64),
         Primitive::Stream | Primitive::Untyped => quote!(serde_json::Value),
     }
+}
+
+/// Every type derived from `def`, directly or not, sorted by name.
+pub fn descendants<'a>(api: &'a Api, def: &TypeDef) -> Vec<&'a TypeDef> {
+    let mut found: Vec<&TypeDef> = Vec::new();
+    let mut queue: Vec<&str> = def.derived.iter().map(String::as_str).collect();
+    while let Some(name) = queue.pop() {
+        if let Some(d) = api.type_def(name) {
+            if d.name != def.name && !found.iter().any(|f| f.name == d.name) {
+                found.push(d);
+                queue.extend(d.derived.iter().map(String::as_str));
+            }
+        }
+    }
+    found.sort_by(|a, b| a.name.cmp(&b.name));
+    found
+}
+
+/// The name of the enum that holds `def` or any type derived from it, for
+/// a structure that has derived types: `DirectoryObjectKind`.
+pub fn polymorphic_name(api: &Api, def: &TypeDef) -> Option<String> {
+    if def.kind == TypeKind::Enum || descendants(api, def).is_empty() {
+        return None;
+    }
+    let taken = |name: &str| api.types.iter().any(|t| t.rust_name == name);
+    ["Kind", "Variant", "Any"]
+        .iter()
+        .map(|suffix| format!("{}{suffix}", def.rust_name))
+        .find(|name| !taken(name))
 }
 
 /// Whether values of the type can be compared with `Eq` and hashed:
