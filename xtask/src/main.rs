@@ -1,5 +1,7 @@
 //! Project tasks: `cargo xtask codegen` generates the client crate.
 
+mod corpus;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -22,6 +24,9 @@ struct Cli {
 enum Command {
     /// Generate the client crate from a docs folder.
     Codegen(Codegen),
+    /// Generate a crate from each folder of a whole docs checkout, check
+    /// that each compiles without warnings, and measure.
+    Corpus(corpus::CorpusArgs),
 }
 
 #[derive(clap::Args)]
@@ -68,6 +73,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Codegen(args) => codegen(args),
+        Command::Corpus(args) => corpus::corpus(args).map(|()| ExitCode::SUCCESS),
     };
     match result {
         Ok(code) => code,

@@ -3,25 +3,57 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use docgen_model::{field_name, Api, TypeRef};
+use docgen_model::{field_name, Api, Operation, TypeDef, TypeRef};
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use crate::files::rust_file;
 use crate::GeneratedFile;
 
-/// The feature, and module, of an area: `ms.prod` or `ms.subservice` in
-/// snake case; items of pages without one are in `common`.
-pub fn feature(area: Option<&str>) -> String {
-    match area {
-        Some(a) if !a.trim().is_empty() => field_name(a).trim_start_matches("r#").to_string(),
-        _ => "common".to_string(),
-    }
+/// The feature, and module, of an item from page `file` in `area`
+/// (`ms.subservice` or `ms.prod`), in snake case; items of pages without
+/// an area are in `common`.
+///
+/// Some areas group their pages further by file name: the Intune pages are
+/// `intune-<workload>-<type>-<operation>.md`, 2,700 operations in one
+/// `ms.prod`. There the workload is part of the feature
+/// (`intune_deviceconfig`), so that one workload compiles alone.
+pub fn feature(area: Option<&str>, file: &str) -> String {
+    let Some(area) = area.map(str::trim).filter(|a| !a.is_empty()) else {
+        return "common".to_string();
+    };
+    let stem = file.rsplit('/').next().unwrap_or(file).to_ascii_lowercase();
+    let prefix = area.to_ascii_lowercase();
+    let workload = stem
+        .strip_prefix(&prefix)
+        .and_then(|rest| rest.strip_prefix(['-', '_']))
+        .and_then(|rest| rest.split(['-', '_']).next())
+        .filter(|w| !w.is_empty() && !w.ends_with(".md"));
+    let name = match workload {
+        Some(w) => format!("{area} {w}"),
+        None => area.to_string(),
+    };
+    field_name(&name).trim_start_matches("r#").to_string()
+}
+
+/// The feature of a type.
+pub fn type_area(def: &TypeDef) -> String {
+    let file = def
+        .sources
+        .first()
+        .map(|s| s.file.as_str())
+        .unwrap_or_default();
+    feature(def.area.as_deref(), file)
+}
+
+/// The feature of an operation.
+pub fn operation_area(op: &Operation) -> String {
+    feature(op.area.as_deref(), &op.source.file)
 }
 
 /// The feature of the type a reference names, if it names one.
 pub fn type_feature(api: &Api, ty: &TypeRef) -> Option<String> {
-    api.resolve(ty).map(|def| feature(def.area.as_deref()))
+    api.resolve(ty).map(type_area)
 }
 
 /// `#[cfg(feature = "a")]`, or `#[cfg(all(...))]` for several; nothing for
@@ -44,8 +76,8 @@ pub fn cfg(features: &BTreeSet<String>) -> TokenStream {
 pub fn all_features(api: &Api) -> BTreeSet<String> {
     api.types
         .iter()
-        .map(|t| feature(t.area.as_deref()))
-        .chain(api.operations.iter().map(|o| feature(o.area.as_deref())))
+        .map(type_area)
+        .chain(api.operations.iter().map(operation_area))
         .collect()
 }
 
@@ -101,4 +133,28 @@ pub fn area_folders(
         }
     }
     files
+}
+
+#[cfg(test)]
+mod tests {
+    use super::feature;
+
+    #[test]
+    fn features_come_from_the_area_and_the_workload_in_the_file_name() {
+        assert_eq!(feature(Some("users"), "api/user-get.md"), "users");
+        assert_eq!(
+            feature(Some("intune"), "api/intune-deviceconfig-x-get.md"),
+            "intune_deviceconfig"
+        );
+        assert_eq!(
+            feature(Some("intune"), "resources/intune_shared_user.md"),
+            "intune_shared"
+        );
+        assert_eq!(feature(Some("intune"), "api/intune.md"), "intune");
+        assert_eq!(feature(None, "api/x.md"), "common");
+        assert_eq!(
+            feature(Some("entra-users"), "api/user-get.md"),
+            "entra_users"
+        );
+    }
 }

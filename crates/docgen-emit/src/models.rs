@@ -6,7 +6,7 @@ use docgen_model::{field_name, unique_name, Api, Property, TypeDef, TypeKind};
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use crate::areas::{area_folders, cfg, feature, type_feature, Item};
+use crate::areas::{area_folders, cfg, type_area, type_feature, Item};
 use crate::docs::{doc, doc_paragraphs};
 use crate::ty::{descendants, field_type, is_eq, polymorphic_name};
 use crate::GeneratedFile;
@@ -26,7 +26,7 @@ pub fn emit(api: &Api) -> Vec<GeneratedFile> {
     let mut by_area: BTreeMap<String, Vec<Item>> = BTreeMap::new();
     let mut taken: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for def in &api.types {
-        let area = feature(def.area.as_deref());
+        let area = type_area(def);
         let module = unique_name(
             module_name(&def.rust_name),
             taken.entry(area.clone()).or_default(),
@@ -70,7 +70,7 @@ pub fn emit(api: &Api) -> Vec<GeneratedFile> {
 fn struct_type(api: &Api, def: &TypeDef) -> TokenStream {
     let ident = format_ident!("{}", def.rust_name);
     let docs = type_docs(def);
-    let own = feature(def.area.as_deref());
+    let own = type_area(def);
 
     let mut seen = BTreeSet::new();
     let properties: Vec<&Property> = api
@@ -147,13 +147,13 @@ fn polymorphic_type(api: &Api, def: &TypeDef) -> Option<TokenStream> {
     let name = polymorphic_name(api, def)?;
     let ident = format_ident!("{name}");
     let base = format_ident!("{}", def.rust_name);
-    let own = feature(def.area.as_deref());
+    let own = type_area(def);
     let derived = descendants(api, def);
 
     let gates: Vec<TokenStream> = derived
         .iter()
         .map(|d| {
-            let f = feature(d.area.as_deref());
+            let f = type_area(d);
             cfg(&Some(f).filter(|f| *f != own).into_iter().collect())
         })
         .collect();

@@ -7,7 +7,7 @@ use docgen_model::{unique_name, Api, Operation, PermissionScheme, Property, Requ
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use crate::areas::{area_folders, cfg, feature, type_feature, Item};
+use crate::areas::{area_folders, cfg, operation_area, type_feature, Item};
 use crate::docs::{doc, doc_paragraphs};
 use crate::ident::ident;
 use crate::models::module_name;
@@ -33,7 +33,7 @@ pub fn body_param(api: &Api, op: &Operation) -> Option<TokenStream> {
 /// The features an operation needs beyond its own area's: those of the
 /// types it takes and returns.
 pub fn extra_features(api: &Api, op: &Operation) -> BTreeSet<String> {
-    let own = feature(op.area.as_deref());
+    let own = operation_area(op);
     let mut types = Vec::new();
     match &op.request_body {
         Some(RequestBody::Type { ty, .. }) => types.push(ty),
@@ -53,7 +53,7 @@ pub fn extra_features(api: &Api, op: &Operation) -> BTreeSet<String> {
 /// Every feature an operation needs, its own area's included.
 pub fn features(api: &Api, op: &Operation) -> BTreeSet<String> {
     let mut all = extra_features(api, op);
-    all.insert(feature(op.area.as_deref()));
+    all.insert(operation_area(op));
     all
 }
 
@@ -62,7 +62,7 @@ pub fn emit(api: &Api) -> Vec<GeneratedFile> {
     let mut by_area: BTreeMap<String, Vec<Item>> = BTreeMap::new();
     let mut taken: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for op in &api.operations {
-        let area = feature(op.area.as_deref());
+        let area = operation_area(op);
         let module = unique_name(
             module_name(&op.rust_name),
             taken.entry(area.clone()).or_default(),

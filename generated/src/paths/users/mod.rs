@@ -21,7 +21,7 @@ impl<'a> Users<'a> {
         }
     }
     /// Create user
-    #[cfg(feature = "intune")]
+    #[cfg(feature = "intune_shared")]
     pub fn create(
         &self,
         body: &'a crate::models::User,

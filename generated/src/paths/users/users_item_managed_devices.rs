@@ -19,7 +19,7 @@ impl<'a> UsersItemManagedDevices<'a> {
         }
     }
     /// List managedDevices
-    #[cfg(feature = "intune")]
+    #[cfg(feature = "intune_devices")]
     pub fn list(&self) -> crate::operations::ListManagedDevices<'a> {
         crate::operations::ListManagedDevices::new(self.client, self.path.clone())
     }
@@ -36,12 +36,12 @@ impl<'a> UsersItemManagedDevicesItem<'a> {
         &self.path
     }
     /// Get managedDevice
-    #[cfg(feature = "intune")]
+    #[cfg(feature = "intune_devices")]
     pub fn get(&self) -> crate::operations::GetManagedDevice<'a> {
         crate::operations::GetManagedDevice::new(self.client, self.path.clone())
     }
     /// wipe action
-    #[cfg(feature = "intune")]
+    #[cfg(feature = "intune_devices")]
     pub fn wipe(
         &self,
         body: &'a crate::operations::WipeActionBody,

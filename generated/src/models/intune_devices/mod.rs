@@ -4,7 +4,5 @@ mod compliance_state;
 pub use compliance_state::*;
 mod managed_device;
 pub use managed_device::*;
-mod user;
-pub use user::*;
 mod windows_managed_device;
 pub use windows_managed_device::*;

@@ -1,0 +1,99 @@
+//! The emitted code for small fixtures.
+
+use docgen_emit::{emit_crate, CrateOptions, GeneratedFile};
+use docgen_model::Api;
+use docgen_page::parse_page;
+
+fn emit(pages: &[(&str, &str)]) -> Vec<GeneratedFile> {
+    let pages: Vec<_> = pages.iter().map(|(f, s)| parse_page(f, s).0).collect();
+    let api = Api::build(&pages);
+    let options = CrateOptions {
+        name: "graph-client".into(),
+        runtime_path: "../crates/graph-runtime".into(),
+        base_url: "https://graph.microsoft.com/v1.0".into(),
+    };
+    emit_crate(&api, &options)
+}
+
+fn file<'a>(files: &'a [GeneratedFile], path: &str) -> &'a str {
+    &files
+        .iter()
+        .find(|f| f.path.to_str() == Some(path))
+        .unwrap_or_else(|| panic!("{path} is not generated"))
+        .contents
+}
+
+#[test]
+fn the_seed_emits_a_stable_crate() {
+    let files = emit(&[
+        (
+            "api/intune-shared-user-create.md",
+            include_str!("../../../docs-input/api/intune-shared-user-create.md"),
+        ),
+        (
+            "resources/intune_shared_user.md",
+            include_str!("../../../docs-input/resources/intune_shared_user.md"),
+        ),
+    ]);
+    for f in &files {
+        let name = f.path.to_string_lossy().replace('/', "__");
+        insta::assert_snapshot!(name, f.contents);
+    }
+}
+
+const RESOURCE: &str = "# thing resource type\n\nNamespace: microsoft.graph\n\n## Properties\n\
+|Property|Type|Description|\n|:--|:--|:--|\n|id|String|Key.|\n|@odata.type|String|Declared again.|\n|type|String|A keyword.|\n\n\
+<!-- { \"blockType\": \"resource\", \"keyProperty\": \"id\", \"@odata.type\": \"microsoft.graph.thing\" } -->\n```json\n{}\n```\n";
+
+fn api_page(title: &str, request: &str) -> String {
+    format!(
+        "# {title}\n\nGet a [thing](../resources/thing.md).\n\n## HTTP request\n\n```http\n{request}\n```\n\n## Response\n\n\
+If successful, this method returns a `200 OK` response code and a [thing](../resources/thing.md) object in the response body.\n"
+    )
+}
+
+#[test]
+fn segments_with_the_same_rust_name_get_distinct_structs() {
+    let a = api_page("Get root", "GET /drive/root");
+    let b = api_page("Get root by path", "GET /drive/root:");
+    let files = emit(&[
+        ("resources/thing.md", RESOURCE),
+        ("api/a.md", &a),
+        ("api/b.md", &b),
+    ]);
+    let first = file(&files, "src/paths/drive/drive_root.rs");
+    let second = file(&files, "src/paths/drive/drive_root2.rs");
+    assert!(first.contains("pub struct DriveRoot<'a>"), "{first}");
+    assert!(second.contains("pub struct DriveRoot2<'a>"), "{second}");
+}
+
+#[test]
+fn declared_odata_type_and_keywords_become_valid_fields() {
+    let files = emit(&[("resources/thing.md", RESOURCE)]);
+    let thing = file(&files, "src/models/common/thing.rs");
+    assert_eq!(
+        thing.matches("rename = \"@odata.type\"").count(),
+        1,
+        "{thing}"
+    );
+    assert!(thing.contains("pub r#type: Option<String>"), "{thing}");
+}
+
+#[test]
+fn functions_take_their_parameters_and_keys_are_by_id() {
+    let page = api_page(
+        "thing: getCount",
+        "GET /things/{thing-id}/getCount(period='{period}')",
+    );
+    let files = emit(&[("resources/thing.md", RESOURCE), ("api/f.md", &page)]);
+    let things = file(&files, "src/paths/things/mod.rs");
+    assert!(things.contains("pub fn by_id(&self, id: &str)"), "{things}");
+    assert!(
+        things.contains("pub fn get_count(&self, period: &str)"),
+        "{things}"
+    );
+    assert!(
+        things.contains("graph_runtime::odata_string_literal(period)"),
+        "{things}"
+    );
+}
