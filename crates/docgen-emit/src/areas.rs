@@ -81,80 +81,56 @@ pub fn all_features(api: &Api) -> BTreeSet<String> {
         .collect()
 }
 
-/// One item of an area folder: its module name and its tokens.
-pub struct Item {
-    pub module: String,
-    pub tokens: TokenStream,
+/// The preamble of every item file: the imports its derives use.
+fn preamble() -> TokenStream {
+    quote! {
+        #![allow(unused_imports)]
+        use serde::{Deserialize, Serialize};
+    }
+}
+
+/// `src/{root}/{area}/{module}.rs` holding `tokens`.
+pub fn item_file(root: &str, area: &str, module: &str, tokens: TokenStream) -> GeneratedFile {
+    let preamble = preamble();
+    rust_file(
+        format!("src/{root}/{area}/{module}.rs"),
+        quote! {
+            #preamble
+            #tokens
+        },
+    )
 }
 
 /// `src/{root}/mod.rs`, which declares each area's folder behind its
 /// feature and re-exports it, and `src/{root}/{area}/mod.rs`, which
 /// declares one file per item.
-pub fn area_folders(
+pub fn area_modules(
     root: &str,
     summary: &str,
-    preamble: TokenStream,
-    items: BTreeMap<String, Vec<Item>>,
+    areas: &BTreeMap<String, Vec<String>>,
 ) -> Vec<GeneratedFile> {
-    let areas: Vec<_> = items.keys().map(|a| format_ident!("{a}")).collect();
-    let features: Vec<&String> = items.keys().collect();
+    let idents: Vec<_> = areas.keys().map(|a| format_ident!("{a}")).collect();
+    let features: Vec<&String> = areas.keys().collect();
     let mut files = vec![rust_file(
         format!("src/{root}/mod.rs"),
         quote! {
             #![doc = #summary]
             #(
                 #[cfg(feature = #features)]
-                mod #areas;
+                mod #idents;
                 #[cfg(feature = #features)]
-                pub use #areas::*;
+                pub use #idents::*;
             )*
         },
     )];
-    for (area, items) in items {
-        let modules: Vec<_> = items
-            .iter()
-            .map(|i| format_ident!("{}", i.module))
-            .collect();
+    for (area, modules) in areas {
+        let modules: Vec<_> = modules.iter().map(|m| format_ident!("{m}")).collect();
         files.push(rust_file(
             format!("src/{root}/{area}/mod.rs"),
             quote! {
                 #(mod #modules; pub use #modules::*;)*
             },
         ));
-        for item in items {
-            let tokens = item.tokens;
-            files.push(rust_file(
-                format!("src/{root}/{area}/{}.rs", item.module),
-                quote! {
-                    #preamble
-                    #tokens
-                },
-            ));
-        }
     }
     files
-}
-
-#[cfg(test)]
-mod tests {
-    use super::feature;
-
-    #[test]
-    fn features_come_from_the_area_and_the_workload_in_the_file_name() {
-        assert_eq!(feature(Some("users"), "api/user-get.md"), "users");
-        assert_eq!(
-            feature(Some("intune"), "api/intune-deviceconfig-x-get.md"),
-            "intune_deviceconfig"
-        );
-        assert_eq!(
-            feature(Some("intune"), "resources/intune_shared_user.md"),
-            "intune_shared"
-        );
-        assert_eq!(feature(Some("intune"), "api/intune.md"), "intune");
-        assert_eq!(feature(None, "api/x.md"), "common");
-        assert_eq!(
-            feature(Some("entra-users"), "api/user-get.md"),
-            "entra_users"
-        );
-    }
 }

@@ -5,8 +5,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use docgen_model::{field_name, unique_name, Api, Property, TypeDef, TypeKind};
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
+use rayon::prelude::*;
 
-use crate::areas::{area_folders, cfg, type_area, type_feature, Item};
+use crate::areas::{area_modules, cfg, item_file, type_area, type_feature};
 use crate::docs::{doc, doc_paragraphs};
 use crate::ty::{descendants, field_type, is_eq, polymorphic_name};
 use crate::GeneratedFile;
@@ -21,16 +22,31 @@ pub fn module_name(rust_name: &str) -> String {
     }
 }
 
-/// `src/models/`: a folder per area, a file per type.
+/// `src/models/`: a folder per area, a file per type, formatted in
+/// parallel.
 pub fn emit(api: &Api) -> Vec<GeneratedFile> {
-    let mut by_area: BTreeMap<String, Vec<Item>> = BTreeMap::new();
+    let mut areas: BTreeMap<String, Vec<String>> = BTreeMap::new();
     let mut taken: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-    for def in &api.types {
-        let area = type_area(def);
-        let module = unique_name(
-            module_name(&def.rust_name),
-            taken.entry(area.clone()).or_default(),
-        );
+    let placed: Vec<(String, String, &TypeDef)> = api
+        .types
+        .iter()
+        .map(|def| {
+            let area = type_area(def);
+            let module = unique_name(
+                module_name(&def.rust_name),
+                taken.entry(area.clone()).or_default(),
+            );
+            areas.entry(area.clone()).or_default().push(module.clone());
+            (area, module, def)
+        })
+        .collect();
+
+    let mut files = area_modules(
+        "models",
+        " Resources, complex types and enums: a folder per area, behind the area's feature, re-exported here.",
+        &areas,
+    );
+    files.par_extend(placed.par_iter().map(|(area, module, def)| {
         let tokens = match def.kind {
             TypeKind::Enum => enum_type(def),
             TypeKind::Entity | TypeKind::Complex => {
@@ -39,20 +55,9 @@ pub fn emit(api: &Api) -> Vec<GeneratedFile> {
                 tokens
             }
         };
-        by_area
-            .entry(area)
-            .or_default()
-            .push(Item { module, tokens });
-    }
-    area_folders(
-        "models",
-        " Resources, complex types and enums: a folder per area, behind the area's feature, re-exported here.",
-        quote! {
-            #![allow(unused_imports)]
-            use serde::{Deserialize, Serialize};
-        },
-        by_area,
-    )
+        item_file("models", area, module, tokens)
+    }));
+    files
 }
 
 /// A struct with every property of the type and its bases, all optional so

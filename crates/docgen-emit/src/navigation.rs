@@ -12,6 +12,7 @@ use docgen_model::{
 use docgen_page::{Argument, PathSegment, PathTemplate};
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
+use rayon::prelude::*;
 
 use crate::areas::cfg;
 use crate::docs::doc;
@@ -68,9 +69,9 @@ pub fn emit(api: &Api) -> Vec<GeneratedFile> {
     let mut taken = BTreeSet::from(["client".to_string(), "new".to_string()]);
     let mut folders = BTreeSet::new();
 
+    let mut placed = Vec::new();
     for child in root.children.values() {
         let folder = unique_name(module_name(&child.node.rust_name), &mut folders);
-        files.extend(first_segment_files(api, &folder, &child.node));
         modules.push(format_ident!("{folder}"));
         root_methods.push(edge_method(
             &child.edge,
@@ -78,7 +79,13 @@ pub fn emit(api: &Api) -> Vec<GeneratedFile> {
             Parent::Root,
             &mut taken,
         ));
+        placed.push((folder, &child.node));
     }
+    files.par_extend(
+        placed
+            .par_iter()
+            .flat_map_iter(|(folder, node)| first_segment_files(api, folder, node)),
+    );
 
     files.push(rust_file(
         "src/paths/mod.rs",

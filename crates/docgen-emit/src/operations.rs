@@ -6,8 +6,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use docgen_model::{unique_name, Api, Operation, PermissionScheme, Property, RequestBody};
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
+use rayon::prelude::*;
 
-use crate::areas::{area_folders, cfg, operation_area, type_feature, Item};
+use crate::areas::{area_modules, cfg, item_file, operation_area, type_feature};
 use crate::docs::{doc, doc_paragraphs};
 use crate::ident::ident;
 use crate::models::module_name;
@@ -57,32 +58,35 @@ pub fn features(api: &Api, op: &Operation) -> BTreeSet<String> {
     all
 }
 
-/// `src/operations/`: a folder per area, a file per operation.
+/// `src/operations/`: a folder per area, a file per operation, formatted
+/// in parallel.
 pub fn emit(api: &Api) -> Vec<GeneratedFile> {
-    let mut by_area: BTreeMap<String, Vec<Item>> = BTreeMap::new();
+    let mut areas: BTreeMap<String, Vec<String>> = BTreeMap::new();
     let mut taken: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-    for op in &api.operations {
-        let area = operation_area(op);
-        let module = unique_name(
-            module_name(&op.rust_name),
-            taken.entry(area.clone()).or_default(),
-        );
-        let gate = cfg(&extra_features(api, op));
-        let tokens = builder(api, op, &gate);
-        by_area
-            .entry(area)
-            .or_default()
-            .push(Item { module, tokens });
-    }
-    area_folders(
+    let placed: Vec<(String, String, &Operation)> = api
+        .operations
+        .iter()
+        .map(|op| {
+            let area = operation_area(op);
+            let module = unique_name(
+                module_name(&op.rust_name),
+                taken.entry(area.clone()).or_default(),
+            );
+            areas.entry(area.clone()).or_default().push(module.clone());
+            (area, module, op)
+        })
+        .collect();
+
+    let mut files = area_modules(
         "operations",
         " Request builders, one per operation: a folder per area, behind the area's feature, re-exported here.",
-        quote! {
-            #![allow(unused_imports)]
-            use serde::{Deserialize, Serialize};
-        },
-        by_area,
-    )
+        &areas,
+    );
+    files.par_extend(placed.par_iter().map(|(area, module, op)| {
+        let gate = cfg(&extra_features(api, op));
+        item_file("operations", area, module, builder(api, op, &gate))
+    }));
+    files
 }
 
 /// What a successful call returns, and how the runtime gets it.
