@@ -1,9 +1,11 @@
 //! Operations from API pages: one per HTTP method a page documents.
 
 use docgen_page::{
-    Body, Diagnostic, Page, Paragraph, PathSegment, RequestLine, StartLine, TableKind, TypeExpr,
+    Body, Diagnostic, Page, Paragraph, PathSegment, RequestLine, StartLine, Table, TableKind,
+    TypeExpr,
 };
 
+use super::paths::Collections;
 use super::resolve::Resolver;
 use super::types::{declared_properties, resolve_properties};
 use crate::ir::{
@@ -31,6 +33,7 @@ const SYSTEM_QUERY_OPTIONS: &[&str] = &[
 pub fn lower_page(
     page: &Page,
     resolver: &Resolver,
+    collections: &Collections,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Operation> {
     if page.request_lines.is_empty() {
@@ -70,7 +73,7 @@ pub fn lower_page(
                 &lines,
                 &shared,
                 methods.len() > 1,
-                resolver,
+                (resolver, collections),
                 diagnostics,
             )
         })
@@ -143,7 +146,7 @@ impl Shared {
             .find_map(|p| status_code(&p.text))
             .unwrap_or(200);
         let linked = first_linked_type(page, &response_paragraphs, resolver);
-        let response = response_of(page, status, linked, resolver);
+        let response = response_of(page, &response_paragraphs, status, linked, resolver);
 
         let body_paragraphs: Vec<&Paragraph> = page
             .paragraphs
@@ -179,7 +182,7 @@ fn first_linked_type(
 ) -> Option<(TypeRef, bool)> {
     paragraphs.iter().find_map(|p| {
         p.links.iter().find_map(|l| {
-            let name = resolver.by_link(&page.file, &l.target)?;
+            let name = resolver.by_link_or_text(&page.file, &l.target, &l.text)?;
             let at = p.text.find(&l.text).unwrap_or(0);
             let collection = collection_words(&p.text[..at], &p.text[at..]);
             Some((TypeRef::Named(name.to_string()), collection))
@@ -187,41 +190,132 @@ fn first_linked_type(
     })
 }
 
-/// The success response: status from the prose, type from the prose's
-/// link or the response example's annotation.
+/// The success response: status from the prose; type from the prose's
+/// link, the response example's annotation, or a primitive the prose names.
+///
+/// `ty` is None only when the docs say or show that no body comes back;
+/// a body whose type nothing names is untyped JSON.
 fn response_of(
     page: &Page,
+    paragraphs: &[&Paragraph],
     status: u16,
     linked: Option<(TypeRef, bool)>,
     resolver: &Resolver,
 ) -> Response {
-    if status == 204 {
-        return Response {
-            status,
-            ty: None,
-            collection: false,
-        };
+    let empty = Response {
+        status,
+        ty: None,
+        collection: false,
+    };
+    let says_empty = paragraphs.iter().any(|p| says_no_body(&p.text));
+    if status == 204 || says_empty && linked.is_none() {
+        return empty;
     }
+
     let annotated = page.examples.iter().find_map(|e| {
         let block = &page.code_blocks[e.response.as_ref()?.block];
         let a = block.annotation.as_ref()?;
-        let name = a.str("@odata.type")?;
-        let collection = a.bool("isCollection").unwrap_or(false);
+        let (name, wrapped) = collection_item(a.str("@odata.type")?);
+        let collection = wrapped || a.bool("isCollection").unwrap_or(false);
         let ty = match docgen_page::Primitive::from_name(name) {
             Some(p) => TypeRef::Primitive(p),
             None => TypeRef::Named(resolver.by_name(name)?.to_string()),
         };
         Some((ty, collection))
     });
-    let (ty, collection) = match linked.or(annotated) {
-        Some((ty, collection)) => (Some(ty), collection),
-        None => (None, false),
+    let found = match (linked, annotated) {
+        // The annotation often knows the collection the prose leaves out:
+        // "[driveItem] resources" above `Collection(microsoft.graph.driveItem)`.
+        (Some((ty, collection)), Some((annotated, also))) => {
+            Some((ty.clone(), collection || also && annotated == ty))
+        }
+        (linked, annotated) => linked
+            .or(annotated)
+            .or_else(|| paragraphs.iter().find_map(|p| primitive_in_prose(&p.text))),
     };
-    Response {
-        status,
-        ty,
-        collection,
+    match found {
+        Some((ty, collection)) => Response {
+            status,
+            ty: Some(ty),
+            collection,
+        },
+        None if shows_no_body(page) || status == 202 => empty,
+        None => Response {
+            status,
+            ty: Some(TypeRef::Json),
+            collection: false,
+        },
     }
+}
+
+/// `Collection(microsoft.graph.user)` → (`microsoft.graph.user`, true).
+fn collection_item(name: &str) -> (&str, bool) {
+    let name = name.trim();
+    match name
+        .strip_prefix("Collection(")
+        .and_then(|n| n.strip_suffix(')'))
+    {
+        Some(item) => (item.trim(), true),
+        None => (name, false),
+    }
+}
+
+/// Whether a response sentence says that nothing comes back.
+fn says_no_body(text: &str) -> bool {
+    let t = text.to_ascii_lowercase();
+    [
+        "does not return anything",
+        "doesn't return anything",
+        "no response body",
+        "no content in the response body",
+        "returns no content",
+        "empty response body",
+        "204 no content",
+    ]
+    .iter()
+    .any(|phrase| t.contains(phrase))
+}
+
+/// Whether the page's response examples, all of them, show no body.
+fn shows_no_body(page: &Page) -> bool {
+    let mut responses = page
+        .examples
+        .iter()
+        .filter_map(|e| e.response.as_ref())
+        .peekable();
+    responses.peek().is_some() && responses.all(|r| matches!(r.message.body, Body::None))
+}
+
+/// A primitive the prose names as what comes back: "a `200 OK` response
+/// code and a String collection in the response body", "a Stream", "a
+/// Boolean". Only the EDM spellings count, capitalized, after `a` or `an`,
+/// so that ordinary words such as "a date" are not read as types.
+fn primitive_in_prose(text: &str) -> Option<(TypeRef, bool)> {
+    const NAMES: &[&str] = &[
+        "String",
+        "Boolean",
+        "Int32",
+        "Int64",
+        "Double",
+        "Stream",
+        "Guid",
+        "DateTimeOffset",
+        "Binary",
+    ];
+    let words: Vec<&str> = text
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| c == '`' || c == '*' || c == ',' || c == '.'))
+        .collect();
+    words.windows(2).enumerate().find_map(|(i, pair)| {
+        let [article, word] = pair else { return None };
+        let word = word.strip_prefix("Edm.").unwrap_or(word);
+        if !matches!(*article, "a" | "an") || !NAMES.contains(&word) {
+            return None;
+        }
+        let primitive = docgen_page::Primitive::from_name(word)?;
+        let collection = words.get(i + 2) == Some(&"collection");
+        Some((TypeRef::Primitive(primitive), collection))
+    })
 }
 
 /// Whether the words around a type link make it a collection:
@@ -327,17 +421,17 @@ fn operation(
     lines: &[&RequestLine],
     shared: &Shared,
     several_methods: bool,
-    resolver: &Resolver,
+    (resolver, collections): (&Resolver, &Collections),
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Operation {
     let primary = lines[0];
     let method = primary.method.clone();
-    let kind = operation_kind(page, primary);
-
     let body_table = page
         .tables
         .iter()
         .find(|t| t.kind == TableKind::RequestBody);
+    let kind = operation_kind(page, primary, body_table, collections);
+
     let request_body = match method.as_str() {
         "GET" | "DELETE" | "HEAD" => None,
         _ if shared.no_body => None,
@@ -358,10 +452,15 @@ fn operation(
                 Some(RequestBody::Stream)
             }
             _ => {
+                let response = shared
+                    .response
+                    .ty
+                    .clone()
+                    .filter(|t| matches!(t, TypeRef::Named(_)));
                 let (ty, collection) = shared
                     .body_type
                     .clone()
-                    .or_else(|| shared.response.ty.clone().map(|t| (t, false)))
+                    .or_else(|| response.map(|t| (t, false)))
                     .or_else(|| shared.subject.clone().map(|t| (t, false)))
                     .unwrap_or((TypeRef::Json, false));
                 Some(RequestBody::Type { ty, collection })
@@ -369,7 +468,12 @@ fn operation(
         },
     };
 
-    let response = if method == "DELETE" && shared.response.ty.is_none() {
+    let untyped = shared
+        .response
+        .ty
+        .as_ref()
+        .is_none_or(|t| *t == TypeRef::Json);
+    let response = if method == "DELETE" && untyped {
         Response {
             status: 204,
             ty: None,
@@ -416,7 +520,17 @@ fn operation(
 
 /// An action is a POST to a named segment that is not a collection; a
 /// function is a call segment or a GET the page calls a function.
-fn operation_kind(page: &Page, line: &RequestLine) -> OperationKind {
+///
+/// The page's title often says so (`user: sendMail`, `sendMail action`);
+/// when it does not, a POST to a segment that no path keys and no type
+/// has as a relationship, with a `Parameter` table for its body, is an
+/// action too (`POST /me/checkMemberGroups`).
+fn operation_kind(
+    page: &Page,
+    line: &RequestLine,
+    body_table: Option<&Table>,
+    collections: &Collections,
+) -> OperationKind {
     let title = page
         .title
         .as_deref()
@@ -430,7 +544,13 @@ fn operation_kind(page: &Page, line: &RequestLine) -> OperationKind {
                 || title.starts_with(&format!("{segment} action"))
                 || title.starts_with(&format!("{segment} function"));
             let action_words = title.contains(" action") || named_in_title;
-            if line.method == "POST" && action_words {
+            let parameter_table = body_table.is_some_and(|t| {
+                t.header
+                    .first()
+                    .is_some_and(|h| h.trim().to_ascii_lowercase().starts_with("parameter"))
+            });
+            let not_a_collection = !segment.starts_with('$') && !collections.contains(&segment);
+            if line.method == "POST" && (action_words || not_a_collection && parameter_table) {
                 OperationKind::Action
             } else if line.method == "GET" && title.contains(" function") {
                 OperationKind::Function
