@@ -3,6 +3,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use docgen_page::{Diagnostic, Page};
 use serde::Serialize;
 
+use crate::export::Export;
 use crate::ir::{Operation, RequestBody, TypeDef, TypeKind, TypeRef};
 use crate::lower::operations::lower_page;
 use crate::lower::paths::{type_bodies_from_paths, Collections};
@@ -98,9 +99,11 @@ impl Api {
             .collect()
     }
 
-    /// The model as JSON, in the documented export format.
+    /// The model as JSON, in the export format `docs/ir-schema.md`
+    /// documents. Serializing `Api` itself gives every field, Rust names
+    /// and examples included, in a shape that may change.
     pub fn to_json(&self) -> serde_json::Value {
-        serde_json::to_value(self).expect("the model serializes")
+        serde_json::to_value(Export::new(self)).expect("the export serializes")
     }
 }
 

@@ -202,10 +202,12 @@ fn response_of(
     linked: Option<(TypeRef, bool)>,
     resolver: &Resolver,
 ) -> Response {
+    let source = response_source(page, paragraphs);
     let empty = Response {
         status,
         ty: None,
         collection: false,
+        source: source.clone(),
     };
     let says_empty = paragraphs.iter().any(|p| says_no_body(&p.text));
     if status == 204 || says_empty && linked.is_none() {
@@ -238,14 +240,29 @@ fn response_of(
             status,
             ty: Some(ty),
             collection,
+            source,
         },
         None if shows_no_body(page) || status == 202 => empty,
         None => Response {
             status,
             ty: Some(TypeRef::Json),
             collection: false,
+            source,
         },
     }
+}
+
+/// The first line of the `Response` section, or of its first paragraph.
+fn response_source(page: &Page, paragraphs: &[&Paragraph]) -> Source {
+    let section = page
+        .sections
+        .iter()
+        .find(|s| s.title.trim().eq_ignore_ascii_case("response"));
+    let line = section
+        .map(|s| s.line)
+        .or_else(|| paragraphs.first().map(|p| p.line))
+        .unwrap_or(1);
+    Source::new(&page.file, line)
 }
 
 /// `Collection(microsoft.graph.user)` → (`microsoft.graph.user`, true).
@@ -478,6 +495,7 @@ fn operation(
             status: 204,
             ty: None,
             collection: false,
+            source: shared.response.source.clone(),
         }
     } else {
         shared.response.clone()
