@@ -37,8 +37,10 @@ impl Api {
         for page in &pages {
             declare(page, &mut resolver, &mut declarations);
         }
+        let alternatives = alternatives(&declarations, &resolver);
         let mut types = merge(declarations, &resolver, &mut diagnostics);
         link_bases(&mut types, &resolver, &mut diagnostics);
+        fold_alternatives(&mut types, alternatives);
 
         let collections = Collections::read(&pages, &types);
         let mut operations: Vec<Operation> = pages
@@ -104,6 +106,51 @@ impl Api {
     /// and examples included, in a shape that may change.
     pub fn to_json(&self) -> serde_json::Value {
         serde_json::to_value(Export::new(self)).expect("the export serializes")
+    }
+}
+
+/// The types a property's cell offers when it offers several, by type and
+/// property name.
+type Alternatives = BTreeMap<(String, String), Vec<String>>;
+
+/// Resolves the alternatives of every property whose cell names several
+/// types.
+fn alternatives(declarations: &[Declaration], resolver: &Resolver) -> Alternatives {
+    let mut found = Alternatives::new();
+    for d in declarations {
+        for p in d.properties.iter().chain(&d.navigation) {
+            let names: Vec<String> = p
+                .alternatives
+                .iter()
+                .filter_map(|l| resolver.by_link_or_text(&p.source.file, &l.target, &l.text))
+                .map(str::to_string)
+                .collect();
+            if names.len() > 1 {
+                found.insert((d.def.name.clone(), p.name.clone()), names);
+            }
+        }
+    }
+    found
+}
+
+/// A property that may hold one of several types holds their nearest
+/// common base type (`mediaConfig` of a call is an `appHostedMediaConfig`
+/// or a `serviceHostedMediaConfig`: a `mediaConfig`). Without a common base
+/// the first type stays.
+fn fold_alternatives(types: &mut BTreeMap<String, TypeDef>, alternatives: Alternatives) {
+    for ((ty, property), names) in alternatives {
+        let refs: Vec<TypeRef> = names.into_iter().map(TypeRef::Named).collect();
+        let Some(base) = common_base(types, refs.iter().map(Some)) else {
+            continue;
+        };
+        let def = types
+            .get_mut(&ty)
+            .expect("alternatives come from declared types");
+        for p in def.properties.iter_mut().chain(def.navigation.iter_mut()) {
+            if p.name == property {
+                p.ty = TypeRef::Named(base.clone());
+            }
+        }
     }
 }
 

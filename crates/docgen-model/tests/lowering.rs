@@ -350,3 +350,40 @@ fn duplicate_creates_of_derived_types_fold_into_their_base() {
         note.message
     );
 }
+
+#[test]
+fn a_cell_offering_several_types_holds_their_common_base() {
+    let media = resource(
+        "mediaConfig",
+        ", \"abstract\": true",
+        "Media.",
+        "|blob|String|Blob.|",
+    );
+    let app = resource(
+        "appHostedMediaConfig",
+        "",
+        "This is a subclass of [mediaConfig](mediaconfig.md).",
+        "|blob|String|Blob.|",
+    );
+    let service = resource(
+        "serviceHostedMediaConfig",
+        "",
+        "The media that's hosted remotely. This is inherited from [mediaConfig](mediaconfig.md).",
+        "|preFetchMedia|String|Prompts.|",
+    );
+    let call = resource(
+        "call",
+        ", \"keyProperty\": \"id\"",
+        "A call.",
+        "|id|String|Key.|\n\
+         |mediaConfig|[appHostedMediaConfig](apphostedmediaconfig.md) or [serviceHostedMediaConfig](servicehostedmediaconfig.md)|Media.|",
+    );
+    let api = build(&[
+        ("resources/mediaconfig.md", media.as_str()),
+        ("resources/apphostedmediaconfig.md", app.as_str()),
+        ("resources/servicehostedmediaconfig.md", service.as_str()),
+        ("resources/call.md", call.as_str()),
+    ]);
+    let call = api.type_def("microsoft.graph.call").unwrap();
+    assert_eq!(call.properties[1].ty, named("microsoft.graph.mediaConfig"));
+}

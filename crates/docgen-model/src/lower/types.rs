@@ -1,6 +1,6 @@
 //! Resource, complex type and enum declarations from resource pages.
 
-use docgen_page::{Diagnostic, Page, Table, TableKind, TypeExpr};
+use docgen_page::{Diagnostic, Link, Page, Table, TableKind, TypeExpr};
 
 use super::resolve::Resolver;
 use crate::ir::{EnumMember, Property, Source, TypeDef, TypeKind};
@@ -13,6 +13,9 @@ pub struct DeclaredProperty {
     pub context: Option<String>,
     pub required: bool,
     pub source: Source,
+    /// The links of a type cell that offers several types (`[appHostedMediaConfig](..)
+    /// or [serviceHostedMediaConfig](..)`); empty for a cell with one type.
+    pub alternatives: Vec<Link>,
 }
 
 /// A type as one page declares it. Several pages may declare parts of the
@@ -164,9 +167,16 @@ pub fn declared_properties(table: &Table, file: &str) -> Vec<DeclaredProperty> {
                     d.starts_with("required") || d.contains(". required.")
                 }
             };
+            let cell = row.cell(ty_col);
+            let alternatives = if cell.links.len() > 1 && cell.text.contains(" or ") {
+                cell.links.clone()
+            } else {
+                Vec::new()
+            };
             Some(DeclaredProperty {
                 name,
-                ty: TypeExpr::parse(row.cell(ty_col)).ty,
+                ty: TypeExpr::parse(cell).ty,
+                alternatives,
                 description,
                 context: row.context.clone(),
                 required,
@@ -306,6 +316,8 @@ const BASE_PHRASES: &[&str] = &[
     "derives from",
     "base type:",
     "base type is",
+    "is inherited from",
+    "subclass of",
 ];
 
 /// The base type named by a sentence such as `Inherits from
