@@ -3,4 +3,5 @@
 pub mod operations;
 pub mod paths;
 pub mod resolve;
+pub mod responses;
 pub mod types;
