@@ -3,8 +3,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use docgen_page::{Diagnostic, Page};
 use serde::Serialize;
 
+use crate::export::Export;
 use crate::ir::{Operation, RequestBody, TypeDef, TypeKind, TypeRef};
 use crate::lower::operations::lower_page;
+use crate::lower::paths::{type_bodies_from_paths, Collections};
 use crate::lower::resolve::Resolver;
 use crate::lower::types::{declare, resolve_properties, Declaration};
 use crate::names::{field_name, type_name, unique_name};
@@ -35,16 +37,20 @@ impl Api {
         for page in &pages {
             declare(page, &mut resolver, &mut declarations);
         }
+        let alternatives = alternatives(&declarations, &resolver);
         let mut types = merge(declarations, &resolver, &mut diagnostics);
         link_bases(&mut types, &resolver, &mut diagnostics);
+        fold_alternatives(&mut types, alternatives);
 
+        let collections = Collections::read(&pages, &types);
         let mut operations: Vec<Operation> = pages
             .iter()
-            .flat_map(|page| lower_page(page, &resolver, &mut diagnostics))
+            .flat_map(|page| lower_page(page, &resolver, &collections, &mut diagnostics))
             .collect();
         operations
             .sort_by(|a, b| (&a.path, &a.method, &a.source).cmp(&(&b.path, &b.method, &b.source)));
-        dedup_operations(&mut operations, &mut diagnostics);
+        type_bodies_from_paths(&mut operations, &types);
+        dedup_operations(&mut operations, &types, &mut diagnostics);
 
         name_types(&mut types);
         name_operations(&mut operations);
@@ -95,9 +101,56 @@ impl Api {
             .collect()
     }
 
-    /// The model as JSON, in the documented export format.
+    /// The model as JSON, in the export format `docs/ir-schema.md`
+    /// documents. Serializing `Api` itself gives every field, Rust names
+    /// and examples included, in a shape that may change.
     pub fn to_json(&self) -> serde_json::Value {
-        serde_json::to_value(self).expect("the model serializes")
+        serde_json::to_value(Export::new(self)).expect("the export serializes")
+    }
+}
+
+/// The types a property's cell offers when it offers several, by type and
+/// property name.
+type Alternatives = BTreeMap<(String, String), Vec<String>>;
+
+/// Resolves the alternatives of every property whose cell names several
+/// types.
+fn alternatives(declarations: &[Declaration], resolver: &Resolver) -> Alternatives {
+    let mut found = Alternatives::new();
+    for d in declarations {
+        for p in d.properties.iter().chain(&d.navigation) {
+            let names: Vec<String> = p
+                .alternatives
+                .iter()
+                .filter_map(|l| resolver.by_link_or_text(&p.source.file, &l.target, &l.text))
+                .map(str::to_string)
+                .collect();
+            if names.len() > 1 {
+                found.insert((d.def.name.clone(), p.name.clone()), names);
+            }
+        }
+    }
+    found
+}
+
+/// A property that may hold one of several types holds their nearest
+/// common base type (`mediaConfig` of a call is an `appHostedMediaConfig`
+/// or a `serviceHostedMediaConfig`: a `mediaConfig`). Without a common base
+/// the first type stays.
+fn fold_alternatives(types: &mut BTreeMap<String, TypeDef>, alternatives: Alternatives) {
+    for ((ty, property), names) in alternatives {
+        let refs: Vec<TypeRef> = names.into_iter().map(TypeRef::Named).collect();
+        let Some(base) = common_base(types, refs.iter().map(Some)) else {
+            continue;
+        };
+        let def = types
+            .get_mut(&ty)
+            .expect("alternatives come from declared types");
+        for p in def.properties.iter_mut().chain(def.navigation.iter_mut()) {
+            if p.name == property {
+                p.ty = TypeRef::Named(base.clone());
+            }
+        }
     }
 }
 
@@ -170,7 +223,28 @@ fn merge(
             def.base = Some(base);
         }
     }
+    inherit_entity_key(&mut types);
     types
+}
+
+/// The qualified name of the type that holds the `id` of most entities.
+const ENTITY: &str = "microsoft.graph.entity";
+
+/// An entity whose key property is declared nowhere on its pages, and that
+/// names no base type, takes its key from `entity`: the docs leave out the
+/// inherited `id` and the `Inherits from` line on such pages.
+fn inherit_entity_key(types: &mut BTreeMap<String, TypeDef>) {
+    if !types.contains_key(ENTITY) {
+        return;
+    }
+    for def in types.values_mut() {
+        let Some(key) = &def.key else { continue };
+        let declares_key = def.properties.iter().any(|p| &p.name == key);
+        if def.kind == TypeKind::Entity && def.base.is_none() && !declares_key && def.name != ENTITY
+        {
+            def.base = Some(ENTITY.to_string());
+        }
+    }
 }
 
 /// Resolves base type names and records on each base the types deriving
@@ -218,29 +292,137 @@ fn link_bases(
 
 /// Two pages documenting the same method on the same path describe one
 /// operation; the first page (by file name) is kept.
-fn dedup_operations(operations: &mut Vec<Operation>, diagnostics: &mut Vec<Diagnostic>) {
-    let mut seen: BTreeMap<(String, String), crate::ir::Source> = BTreeMap::new();
-    operations.retain(|op| {
+///
+/// Intune documents `POST /deviceManagement/deviceConfigurations` once per
+/// derived configuration type. When the pages' request or response types
+/// differ, the kept operation takes their nearest common base type, so
+/// that the client accepts and returns every derived type (each carries
+/// its `@odata.type`).
+fn dedup_operations(
+    operations: &mut Vec<Operation>,
+    types: &BTreeMap<String, TypeDef>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let mut groups: BTreeMap<(String, String), Vec<Operation>> = BTreeMap::new();
+    let mut order = Vec::new();
+    for op in operations.drain(..) {
         let key = (op.method.clone(), op.path.to_ascii_lowercase());
-        match seen.get(&key) {
-            Some(first) => {
-                diagnostics.push(Diagnostic::note(
-                    "M005",
-                    &op.source.file,
-                    op.source.line,
-                    format!(
-                        "`{} {}` is also documented at {first}; this page is skipped",
-                        op.method, op.path
-                    ),
-                ));
-                false
-            }
-            None => {
-                seen.insert(key, op.source.clone());
-                true
-            }
+        let group = groups.entry(key.clone()).or_default();
+        if group.is_empty() {
+            order.push(key);
         }
-    });
+        group.push(op);
+    }
+
+    for key in order {
+        let mut group = groups.remove(&key).expect("every key has a group");
+        let duplicates = group.split_off(1);
+        let mut kept = group.pop().expect("a group has a first operation");
+        let request_base = common_base(
+            types,
+            std::iter::once(&kept)
+                .chain(&duplicates)
+                .map(|op| match &op.request_body {
+                    Some(RequestBody::Type { ty, .. }) => Some(ty),
+                    _ => None,
+                }),
+        );
+        let response_base = common_base(
+            types,
+            std::iter::once(&kept)
+                .chain(&duplicates)
+                .map(|op| op.response.ty.as_ref()),
+        );
+
+        for op in &duplicates {
+            let folded = folded_types(op, request_base.as_deref(), response_base.as_deref());
+            diagnostics.push(Diagnostic::note(
+                "M005",
+                &op.source.file,
+                op.source.line,
+                format!(
+                    "`{} {}` is also documented at {}; this page is skipped{folded}",
+                    op.method, op.path, kept.source
+                ),
+            ));
+        }
+
+        if let (Some(base), Some(RequestBody::Type { ty, .. })) =
+            (request_base, &mut kept.request_body)
+        {
+            *ty = TypeRef::Named(base);
+        }
+        if let Some(base) = response_base {
+            kept.response.ty = Some(TypeRef::Named(base));
+        }
+        operations.push(kept);
+    }
+}
+
+/// What the M005 note says about a skipped page whose types were folded
+/// into a base type: "; its request and response type `androidLobApp` are
+/// folded into the common base type `mobileApp`".
+fn folded_types(op: &Operation, request_base: Option<&str>, response_base: Option<&str>) -> String {
+    let request = match (&op.request_body, request_base) {
+        (Some(RequestBody::Type { ty, .. }), Some(base)) if ty.qualified_name() != base => {
+            Some((ty.qualified_name(), base))
+        }
+        _ => None,
+    };
+    let response = match (&op.response.ty, response_base) {
+        (Some(ty), Some(base)) if ty.qualified_name() != base => Some((ty.qualified_name(), base)),
+        _ => None,
+    };
+    match (request, response) {
+        (Some(a), Some(b)) if a == b => format!(
+            "; its request and response type `{}` are folded into the common base type `{}`",
+            a.0, a.1
+        ),
+        (request, response) => [("request", request), ("response", response)]
+            .into_iter()
+            .filter_map(|(side, folded)| {
+                let (ty, base) = folded?;
+                Some(format!(
+                    "; its {side} type `{ty}` is folded into the common base type `{base}`"
+                ))
+            })
+            .collect(),
+    }
+}
+
+/// The nearest type that all of `refs` are or derive from, when they are
+/// named types of the model and not all the same; None when they agree,
+/// when one is not a named type, or when they share no base.
+fn common_base<'a>(
+    types: &BTreeMap<String, TypeDef>,
+    refs: impl Iterator<Item = Option<&'a TypeRef>>,
+) -> Option<String> {
+    let mut names = BTreeSet::new();
+    for r in refs {
+        match r {
+            Some(TypeRef::Named(name)) => names.insert(name.as_str()),
+            _ => return None,
+        };
+    }
+    if names.len() < 2 {
+        return None;
+    }
+    let chain = |name: &str| {
+        let mut chain = vec![name.to_string()];
+        while let Some(base) = types.get(chain.last()?).and_then(|d| d.base.clone()) {
+            if chain.contains(&base) {
+                break;
+            }
+            chain.push(base);
+        }
+        Some(chain)
+    };
+    let mut names = names.into_iter();
+    let first = chain(names.next()?)?;
+    let others: Vec<Vec<String>> = names.map(chain).collect::<Option<_>>()?;
+    first
+        .into_iter()
+        .find(|candidate| others.iter().all(|c| c.contains(candidate)))
 }
 
 /// An operation on a page without an area belongs to the area of the type

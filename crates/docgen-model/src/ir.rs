@@ -197,10 +197,14 @@ pub type BodyParameter = Property;
 #[derive(Clone, Debug, Serialize)]
 pub struct Response {
     pub status: u16,
-    /// None when the body is empty.
+    /// None when the docs say or show that the body is empty; untyped JSON
+    /// when a body comes back but nothing names its type.
     #[serde(rename = "type")]
     pub ty: Option<TypeRef>,
     pub collection: bool,
+    /// Where the response was read: the first line of the page's
+    /// `Response` section.
+    pub source: Source,
 }
 
 /// How an operation is reached from its path.

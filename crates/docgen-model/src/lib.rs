@@ -8,6 +8,7 @@
 //! becomes a diagnostic and falls back to untyped JSON.
 
 mod api;
+mod export;
 mod ir;
 mod lower;
 mod names;

@@ -23,28 +23,28 @@ struct Floors {
 
 #[test]
 fn the_v1_model_resolves_and_its_examples_fit() {
-    // Measured: 99.9% resolved, 91.3% typed, 83.9% and 81.8% valid.
+    // Measured: 99.9% resolved, 99.0% typed, 85.1% and 82.9% valid.
     check_version(
         "v1.0",
         Floors {
-            resolved_properties: 0.995,
-            typed_responses: 0.90,
-            valid_requests: 0.82,
-            valid_responses: 0.80,
+            resolved_properties: 0.998,
+            typed_responses: 0.985,
+            valid_requests: 0.845,
+            valid_responses: 0.825,
         },
     );
 }
 
 #[test]
 fn the_beta_intune_model_resolves_and_its_examples_fit() {
-    // Measured: 99.99% resolved, 96.2% typed, 99.2% and 98.9% valid.
+    // Measured: 99.99% resolved, 99.9% typed, 99.2% and 99.0% valid.
     check_version(
         "beta-intune",
         Floors {
-            resolved_properties: 0.998,
-            typed_responses: 0.95,
-            valid_requests: 0.98,
-            valid_responses: 0.98,
+            resolved_properties: 0.9995,
+            typed_responses: 0.995,
+            valid_requests: 0.99,
+            valid_responses: 0.985,
         },
     );
 }
@@ -89,10 +89,12 @@ fn check_version(version: &str, floors: Floors) {
         .flat_map(|d| d.properties.iter().chain(&d.navigation))
         .collect();
     let resolved = properties.iter().filter(|p| p.ty != TypeRef::Json).count();
+    // Operations whose docs say or show that no body comes back have no
+    // response type to find.
     let with_body: Vec<_> = api
         .operations
         .iter()
-        .filter(|op| op.response.status != 204)
+        .filter(|op| op.response.ty.is_some())
         .collect();
     let typed = with_body
         .iter()
@@ -109,7 +111,7 @@ fn check_version(version: &str, floors: Floors) {
         resolved_share * 100.0
     );
     println!(
-        "operations: {} ({typed} of {} with a body have a response type, {:.1}%)",
+        "operations: {} ({typed} of {} with a response body have a response type, {:.1}%)",
         api.operations.len(),
         with_body.len(),
         typed_share * 100.0

@@ -1,10 +1,13 @@
 //! Operations from API pages: one per HTTP method a page documents.
 
 use docgen_page::{
-    Body, Diagnostic, Page, Paragraph, PathSegment, RequestLine, StartLine, TableKind, TypeExpr,
+    Body, Diagnostic, Page, Paragraph, PathSegment, RequestLine, StartLine, Table, TableKind,
+    TypeExpr,
 };
 
+use super::paths::Collections;
 use super::resolve::Resolver;
+use super::responses::{response_of, status_code};
 use super::types::{declared_properties, resolve_properties};
 use crate::ir::{
     Example, ExampleRequest, ExampleResponse, Header, Operation, OperationKind, QueryOption,
@@ -31,6 +34,7 @@ const SYSTEM_QUERY_OPTIONS: &[&str] = &[
 pub fn lower_page(
     page: &Page,
     resolver: &Resolver,
+    collections: &Collections,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Operation> {
     if page.request_lines.is_empty() {
@@ -70,7 +74,7 @@ pub fn lower_page(
                 &lines,
                 &shared,
                 methods.len() > 1,
-                resolver,
+                (resolver, collections),
                 diagnostics,
             )
         })
@@ -143,7 +147,7 @@ impl Shared {
             .find_map(|p| status_code(&p.text))
             .unwrap_or(200);
         let linked = first_linked_type(page, &response_paragraphs, resolver);
-        let response = response_of(page, status, linked, resolver);
+        let response = response_of(page, &response_paragraphs, status, linked, resolver);
 
         let body_paragraphs: Vec<&Paragraph> = page
             .paragraphs
@@ -179,49 +183,12 @@ fn first_linked_type(
 ) -> Option<(TypeRef, bool)> {
     paragraphs.iter().find_map(|p| {
         p.links.iter().find_map(|l| {
-            let name = resolver.by_link(&page.file, &l.target)?;
+            let name = resolver.by_link_or_text(&page.file, &l.target, &l.text)?;
             let at = p.text.find(&l.text).unwrap_or(0);
             let collection = collection_words(&p.text[..at], &p.text[at..]);
             Some((TypeRef::Named(name.to_string()), collection))
         })
     })
-}
-
-/// The success response: status from the prose, type from the prose's
-/// link or the response example's annotation.
-fn response_of(
-    page: &Page,
-    status: u16,
-    linked: Option<(TypeRef, bool)>,
-    resolver: &Resolver,
-) -> Response {
-    if status == 204 {
-        return Response {
-            status,
-            ty: None,
-            collection: false,
-        };
-    }
-    let annotated = page.examples.iter().find_map(|e| {
-        let block = &page.code_blocks[e.response.as_ref()?.block];
-        let a = block.annotation.as_ref()?;
-        let name = a.str("@odata.type")?;
-        let collection = a.bool("isCollection").unwrap_or(false);
-        let ty = match docgen_page::Primitive::from_name(name) {
-            Some(p) => TypeRef::Primitive(p),
-            None => TypeRef::Named(resolver.by_name(name)?.to_string()),
-        };
-        Some((ty, collection))
-    });
-    let (ty, collection) = match linked.or(annotated) {
-        Some((ty, collection)) => (Some(ty), collection),
-        None => (None, false),
-    };
-    Response {
-        status,
-        ty,
-        collection,
-    }
 }
 
 /// Whether the words around a type link make it a collection:
@@ -236,14 +203,6 @@ fn collection_words(before: &str, after: &str) -> bool {
         || near_before.contains("list of")
         || near_after.contains(" collection")
         || near_after.contains(" objects")
-}
-
-/// The first `NNN Reason` status code in a sentence.
-fn status_code(text: &str) -> Option<u16> {
-    text.split(|c: char| !c.is_ascii_digit())
-        .filter(|w| w.len() == 3)
-        .filter_map(|w| w.parse::<u16>().ok())
-        .find(|s| (200..300).contains(s))
 }
 
 fn query_options(
@@ -327,17 +286,17 @@ fn operation(
     lines: &[&RequestLine],
     shared: &Shared,
     several_methods: bool,
-    resolver: &Resolver,
+    (resolver, collections): (&Resolver, &Collections),
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Operation {
     let primary = lines[0];
     let method = primary.method.clone();
-    let kind = operation_kind(page, primary);
-
     let body_table = page
         .tables
         .iter()
         .find(|t| t.kind == TableKind::RequestBody);
+    let kind = operation_kind(page, primary, body_table, collections);
+
     let request_body = match method.as_str() {
         "GET" | "DELETE" | "HEAD" => None,
         _ if shared.no_body => None,
@@ -354,14 +313,22 @@ fn operation(
                 })
             }
             (OperationKind::Action, None) => None,
+            // FIXME: `POST .../$ref` takes `{ "@odata.id": url }`, which no
+            // type of the model describes, so it stays untyped JSON; a
+            // reference body kind would let the client take a URL instead.
             _ if primary.path.raw.ends_with("$value") || primary.path.raw.ends_with("/content") => {
                 Some(RequestBody::Stream)
             }
             _ => {
+                let response = shared
+                    .response
+                    .ty
+                    .clone()
+                    .filter(|t| matches!(t, TypeRef::Named(_)));
                 let (ty, collection) = shared
                     .body_type
                     .clone()
-                    .or_else(|| shared.response.ty.clone().map(|t| (t, false)))
+                    .or_else(|| response.map(|t| (t, false)))
                     .or_else(|| shared.subject.clone().map(|t| (t, false)))
                     .unwrap_or((TypeRef::Json, false));
                 Some(RequestBody::Type { ty, collection })
@@ -369,11 +336,17 @@ fn operation(
         },
     };
 
-    let response = if method == "DELETE" && shared.response.ty.is_none() {
+    let untyped = shared
+        .response
+        .ty
+        .as_ref()
+        .is_none_or(|t| *t == TypeRef::Json);
+    let response = if method == "DELETE" && untyped {
         Response {
             status: 204,
             ty: None,
             collection: false,
+            source: shared.response.source.clone(),
         }
     } else {
         shared.response.clone()
@@ -416,7 +389,17 @@ fn operation(
 
 /// An action is a POST to a named segment that is not a collection; a
 /// function is a call segment or a GET the page calls a function.
-fn operation_kind(page: &Page, line: &RequestLine) -> OperationKind {
+///
+/// The page's title often says so (`user: sendMail`, `sendMail action`);
+/// when it does not, a POST to a segment that no path keys and no type
+/// has as a relationship, with a `Parameter` table for its body, is an
+/// action too (`POST /me/checkMemberGroups`).
+fn operation_kind(
+    page: &Page,
+    line: &RequestLine,
+    body_table: Option<&Table>,
+    collections: &Collections,
+) -> OperationKind {
     let title = page
         .title
         .as_deref()
@@ -430,7 +413,13 @@ fn operation_kind(page: &Page, line: &RequestLine) -> OperationKind {
                 || title.starts_with(&format!("{segment} action"))
                 || title.starts_with(&format!("{segment} function"));
             let action_words = title.contains(" action") || named_in_title;
-            if line.method == "POST" && action_words {
+            let parameter_table = body_table.is_some_and(|t| {
+                t.header
+                    .first()
+                    .is_some_and(|h| h.trim().to_ascii_lowercase().starts_with("parameter"))
+            });
+            let not_a_collection = !segment.starts_with('$') && !collections.contains(&segment);
+            if line.method == "POST" && (action_words || not_a_collection && parameter_table) {
                 OperationKind::Action
             } else if line.method == "GET" && title.contains(" function") {
                 OperationKind::Function

@@ -99,14 +99,30 @@ impl Resolver {
         (ty, collection)
     }
 
-    /// The type declared by the page a link on page `file` points to.
+    /// The type declared by the page a link on page `file` points to, or by
+    /// the section its anchor names. An anchor that names no declared type
+    /// (`#properties`, or an enum table not read as one) gives nothing: the
+    /// page's own type would be a wrong guess, and the link text is a better
+    /// one for the caller to try.
     pub fn by_link(&self, file: &str, target: &str) -> Option<&str> {
         let path = join(file, target);
-        if let Some(name) = self.by_file.get(&path) {
-            return Some(name);
-        }
-        let without_anchor = path.split('#').next().unwrap_or(&path);
-        self.by_file.get(without_anchor).map(String::as_str)
+        self.by_file.get(&path).map(String::as_str)
+    }
+
+    /// The type a link names: its target, or for a target whose anchor names
+    /// no type, its text when the text is a type name.
+    pub fn by_link_or_text(&self, file: &str, target: &str, text: &str) -> Option<&str> {
+        self.by_link(file, target).or_else(|| {
+            if !target.contains('#') {
+                return None;
+            }
+            let text = text.trim().trim_matches(|c| c == '*' || c == '`');
+            let identifier = !text.is_empty()
+                && text
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '_');
+            identifier.then(|| self.by_name(text)).flatten()
+        })
     }
 }
 
@@ -182,6 +198,11 @@ mod tests {
             Some("microsoft.graph.riskLevel")
         );
         assert_eq!(r.by_name("User"), Some("microsoft.graph.user"));
+        assert_eq!(r.by_link("api/x.md", "../resources/user.md#methods"), None);
+        assert_eq!(
+            r.by_link_or_text("api/x.md", "../resources/user.md#methods", "**user**"),
+            Some("microsoft.graph.user")
+        );
         assert_eq!(r.by_name("nothing"), None);
     }
 }

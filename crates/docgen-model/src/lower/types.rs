@@ -1,6 +1,6 @@
 //! Resource, complex type and enum declarations from resource pages.
 
-use docgen_page::{Diagnostic, Page, Table, TableKind, TypeExpr};
+use docgen_page::{Diagnostic, Link, Page, Table, TableKind, TypeExpr};
 
 use super::resolve::Resolver;
 use crate::ir::{EnumMember, Property, Source, TypeDef, TypeKind};
@@ -13,6 +13,9 @@ pub struct DeclaredProperty {
     pub context: Option<String>,
     pub required: bool,
     pub source: Source,
+    /// The links of a type cell that offers several types (`[appHostedMediaConfig](..)
+    /// or [serviceHostedMediaConfig](..)`); empty for a cell with one type.
+    pub alternatives: Vec<Link>,
 }
 
 /// A type as one page declares it. Several pages may declare parts of the
@@ -42,11 +45,7 @@ pub fn declare(page: &Page, resolver: &mut Resolver, out: &mut Vec<Declaration>)
 
     // Enums: a member table under `### name values`, or the only member
     // table of an enum page.
-    for table in page
-        .tables
-        .iter()
-        .filter(|t| t.kind == TableKind::EnumMembers)
-    {
+    for table in page.tables.iter().filter(|t| is_member_table(page, t)) {
         let section = table.section.map(|s| &page.sections[s]);
         let (name, anchor) = match section.map(|s| s.title.trim()) {
             Some(title) if title.to_ascii_lowercase().ends_with(" values") => {
@@ -109,7 +108,7 @@ pub fn declare(page: &Page, resolver: &mut Resolver, out: &mut Vec<Declaration>)
     let line = annotation.map(|a| a.line).unwrap_or(1);
     let mut def = new_def(&qualified, kind, page, line, area);
     def.key = key;
-    def.open = annotation.and_then(|a| a.bool("openType")).unwrap_or(false);
+    def.open = annotation.and_then(|a| a.bool("openType")).unwrap_or(false) || declared_open(page);
     def.is_abstract = annotation.and_then(|a| a.bool("abstract")).unwrap_or(false)
         || page
             .description
@@ -168,9 +167,16 @@ pub fn declared_properties(table: &Table, file: &str) -> Vec<DeclaredProperty> {
                     d.starts_with("required") || d.contains(". required.")
                 }
             };
+            let cell = row.cell(ty_col);
+            let alternatives = if cell.links.len() > 1 && cell.text.contains(" or ") {
+                cell.links.clone()
+            } else {
+                Vec::new()
+            };
             Some(DeclaredProperty {
                 name,
-                ty: TypeExpr::parse(row.cell(ty_col)).ty,
+                ty: TypeExpr::parse(cell).ty,
+                alternatives,
                 description,
                 context: row.context.clone(),
                 required,
@@ -272,17 +278,93 @@ fn page_type_name(page: &Page) -> Option<String> {
     (typed && identifier && !first.is_empty()).then(|| first.to_string())
 }
 
-/// The base type named by an `Inherits from [entity](entity.md)` sentence.
+/// Whether a table lists enum members. The page parser recognizes
+/// `Member | Value | Description`; a `Value | Description` or `Name |
+/// Description` table is one too when it sits under a `### x values`
+/// heading or on an enum page, where it cannot be anything else.
+fn is_member_table(page: &Page, table: &Table) -> bool {
+    match table.kind {
+        TableKind::EnumMembers => true,
+        TableKind::Unknown => {
+            let first = table
+                .header
+                .first()
+                .map(|h| h.trim().trim_matches('*').to_ascii_lowercase())
+                .unwrap_or_default();
+            let member_column = matches!(first.as_str(), "value" | "name" | "member");
+            let under_values = table.section.is_some_and(|s| {
+                page.sections[s]
+                    .title
+                    .to_ascii_lowercase()
+                    .ends_with(" values")
+            });
+            let enum_page = page
+                .title
+                .as_deref()
+                .is_some_and(|t| t.to_ascii_lowercase().contains("enum"));
+            member_column && table.column(&["description"]).is_some() && (under_values || enum_page)
+        }
+        _ => false,
+    }
+}
+
+/// The sentences that name a base type before its link: `Inherits from
+/// [entity](entity.md)`, `Derived from [place](place.md)`.
+const BASE_PHRASES: &[&str] = &[
+    "inherits from",
+    "derived from",
+    "derives from",
+    "base type:",
+    "base type is",
+    "is inherited from",
+    "subclass of",
+];
+
+/// The base type named by a sentence such as `Inherits from
+/// [entity](entity.md)`. Prose about properties does not count: there
+/// "derived from" usually says where a value comes from.
 fn inherits_from(page: &Page) -> Option<String> {
-    page.paragraphs.iter().find_map(|p| {
+    let prose = page
+        .paragraphs
+        .iter()
+        .filter(|p| !page.is_under(p.section, &["properties", "relationships", "methods"]));
+    prose.into_iter().find_map(|p| {
         let lower = p.text.to_ascii_lowercase();
-        let at = lower.find("inherits from")?;
-        let after = &p.text[at + "inherits from".len()..];
+        let end = BASE_PHRASES
+            .iter()
+            .filter_map(|phrase| lower.find(phrase).map(|at| at + phrase.len()))
+            .min()?;
+        // The first link that starts after the phrase, a few words on at most.
         p.links
             .iter()
-            .find(|l| after.contains(&l.text))
-            .map(|l| l.text.trim().to_string())
+            .filter_map(|l| Some((lower[end..].find(&l.text.to_ascii_lowercase())?, l)))
+            .filter(|(at, _)| *at < 24)
+            .min_by_key(|(at, _)| *at)
+            .map(|(_, l)| l.text.trim().trim_matches('`').to_string())
+            .filter(|name| !name.is_empty() && !name.contains(' '))
     })
+}
+
+/// Whether the page's prose calls the type open: "This is an _open type_",
+/// or a title ending in `(Open Type)`.
+fn declared_open(page: &Page) -> bool {
+    let title = page
+        .title
+        .as_deref()
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    if title.contains("(open type)") {
+        return true;
+    }
+    page.paragraphs
+        .iter()
+        .filter(|p| !page.is_under(p.section, &["properties", "relationships", "methods"]))
+        .any(|p| {
+            let t = p.text.to_ascii_lowercase();
+            ["is an open type", "is an _open type_", "is an *open type*"]
+                .iter()
+                .any(|phrase| t.contains(phrase))
+        })
 }
 
 fn qualify(name: &str, namespace: &str) -> String {

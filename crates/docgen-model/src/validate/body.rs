@@ -66,8 +66,11 @@ pub fn check_response(
                     ),
                 });
             }
+            // An untyped page response leaves only the annotation's finding.
             match page {
-                Some(ty) if known(ty) => (ty.clone(), op.response.collection),
+                Some(ty) if known(ty) && *ty != TypeRef::Json => {
+                    (ty.clone(), op.response.collection)
+                }
                 _ => return Some(checker.findings),
             }
         }

@@ -1,0 +1,123 @@
+//! What the paths of all pages tell about one operation: which segments
+//! are collections, and what type lives at a path.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use docgen_page::{Page, PathSegment, PathTemplate};
+
+use crate::ir::{Operation, RequestBody, TypeDef, TypeRef};
+
+/// Segment names that are collections somewhere in the API: followed by a
+/// key in some path (`/users/{id}`), or a navigation property of some type.
+/// A POST to such a segment creates a member; a POST to any other named
+/// segment may be an action.
+#[derive(Default)]
+pub struct Collections {
+    names: BTreeSet<String>,
+}
+
+impl Collections {
+    /// Collects the collection names of every page and type.
+    pub fn read(pages: &[&Page], types: &BTreeMap<String, TypeDef>) -> Collections {
+        let mut names = BTreeSet::new();
+        for line in pages.iter().flat_map(|p| &p.request_lines) {
+            for pair in line.path.segments.windows(2) {
+                if let [PathSegment::Literal { value }, PathSegment::Parameter { .. }] = pair {
+                    names.insert(value.to_ascii_lowercase());
+                }
+            }
+            for segment in &line.path.segments {
+                // `users('{id}')`: a key in parentheses.
+                if let PathSegment::Call { name, arguments } = segment {
+                    if arguments.len() == 1 && arguments[0].name.is_none() {
+                        names.insert(name.to_ascii_lowercase());
+                    }
+                }
+            }
+        }
+        for def in types.values() {
+            for p in &def.navigation {
+                names.insert(p.name.to_ascii_lowercase());
+            }
+        }
+        Collections { names }
+    }
+
+    /// Whether `segment` is a collection or a relationship somewhere.
+    pub fn contains(&self, segment: &str) -> bool {
+        self.names.contains(&segment.to_ascii_lowercase())
+    }
+}
+
+/// A path with its keys' names dropped and case folded, so that
+/// `/users/{id}` and `/Users/{user-id}` compare equal.
+pub fn path_shape(path: &PathTemplate) -> String {
+    path.segments
+        .iter()
+        .map(|s| match s {
+            PathSegment::Literal { value } => value.to_ascii_lowercase(),
+            PathSegment::Parameter { .. } => "{}".to_string(),
+            PathSegment::Call { name, .. } => format!("{}()", name.to_ascii_lowercase()),
+        })
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// Types the untyped request bodies of create and update operations from
+/// the path: the type a GET of the same path returns, or else the type of
+/// the relationship the path ends in, when every type that has such a
+/// relationship agrees on its type.
+pub fn type_bodies_from_paths(operations: &mut [Operation], types: &BTreeMap<String, TypeDef>) {
+    let mut at_path: BTreeMap<String, TypeRef> = BTreeMap::new();
+    for op in operations.iter().filter(|op| op.method == "GET") {
+        if let Some(ty @ TypeRef::Named(_)) = &op.response.ty {
+            at_path
+                .entry(path_shape(&op.template))
+                .or_insert_with(|| ty.clone());
+        }
+    }
+    let mut relationships: BTreeMap<String, BTreeSet<&TypeRef>> = BTreeMap::new();
+    for p in types.values().flat_map(|d| &d.navigation) {
+        if matches!(p.ty, TypeRef::Named(_)) {
+            relationships
+                .entry(p.name.to_ascii_lowercase())
+                .or_default()
+                .insert(&p.ty);
+        }
+    }
+
+    for op in operations.iter_mut() {
+        let Some(RequestBody::Type { ty, .. }) = &mut op.request_body else {
+            continue;
+        };
+        if *ty != TypeRef::Json {
+            continue;
+        }
+        let from_get = at_path.get(&path_shape(&op.template)).cloned();
+        let from_relationship = || {
+            let name = collection_segment(&op.template)?;
+            match relationships.get(&name)? {
+                agreed if agreed.len() == 1 => agreed.first().map(|t| (*t).clone()),
+                _ => None,
+            }
+        };
+        if let Some(found) = from_get.or_else(from_relationship) {
+            *ty = found;
+        }
+    }
+}
+
+/// The name of the collection or relationship a path addresses: the last
+/// named segment, before a key if the path ends in one.
+fn collection_segment(path: &PathTemplate) -> Option<String> {
+    let mut segments = path.segments.iter().rev();
+    let last = segments.next()?;
+    let named = match last {
+        PathSegment::Parameter { .. } => segments.next()?,
+        other => other,
+    };
+    match named {
+        PathSegment::Literal { value } => Some(value.to_ascii_lowercase()),
+        _ => None,
+    }
+}

@@ -1,0 +1,389 @@
+//! How pages become the model: each rule shown on the smallest pages that
+//! need it.
+
+use docgen_model::{Api, OperationKind, Primitive, RequestBody, TypeKind, TypeRef};
+use docgen_page::parse_page;
+
+fn build(files: &[(&str, &str)]) -> Api {
+    let pages: Vec<_> = files.iter().map(|(f, s)| parse_page(f, s).0).collect();
+    Api::build(&pages)
+}
+
+fn named(name: &str) -> TypeRef {
+    TypeRef::Named(name.to_string())
+}
+
+/// A resource page declaring `name` with the given annotation fields and
+/// properties rows.
+fn resource(name: &str, annotation: &str, intro: &str, rows: &str) -> String {
+    format!(
+        "# {name} resource type\n\nNamespace: microsoft.graph\n\n{intro}\n\n\
+         ## Properties\n|Property|Type|Description|\n|:---|:---|:---|\n{rows}\n\n\
+         ## JSON representation\n\
+         <!-- {{ \"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.{name}\"{annotation} }} -->\n\
+         ```json\n{{}}\n```\n"
+    )
+}
+
+/// An API page with one request line, a response sentence and optional
+/// body table and response example.
+fn api_page(title: &str, request: &str, body: &str, response: &str, example: &str) -> String {
+    format!(
+        "# {title}\n\nNamespace: microsoft.graph\n\nDoes things.\n\n\
+         ## HTTP request\n```http\n{request}\n```\n\n\
+         ## Request body\n{body}\n\n## Response\n\n{response}\n\n## Example\n{example}\n"
+    )
+}
+
+#[test]
+fn value_description_tables_under_a_values_heading_are_enums() {
+    let meeting = "# onlineMeeting resource type\n\nNamespace: microsoft.graph\n\n\
+        ## Properties\n|Property|Type|Description|\n|:---|:---|:---|\n\
+        |allowedPresenters|[onlineMeetingPresenters](#onlinemeetingpresenters-values)|Who presents.|\n\n\
+        ### onlineMeetingPresenters values\n\n|Value|Description|\n|:---|:---|\n\
+        |everyone|Everyone.|\n|organizer|Only the organizer.|\n\n\
+        ## JSON representation\n\
+        <!-- { \"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.onlineMeeting\" } -->\n\
+        ```json\n{}\n```\n";
+    let api = build(&[("resources/onlinemeeting.md", meeting)]);
+
+    let presenters = api
+        .type_def("microsoft.graph.onlineMeetingPresenters")
+        .expect("the values table declares an enum");
+    assert_eq!(presenters.kind, TypeKind::Enum);
+    let members: Vec<_> = presenters.members.iter().map(|m| m.name.as_str()).collect();
+    assert_eq!(members, ["everyone", "organizer"]);
+    let meeting = api.type_def("microsoft.graph.onlineMeeting").unwrap();
+    assert_eq!(
+        meeting.properties[0].ty,
+        named("microsoft.graph.onlineMeetingPresenters")
+    );
+}
+
+#[test]
+fn a_link_to_an_undeclared_section_falls_back_to_the_link_text() {
+    let settings = resource(
+        "lobbyBypassSettings",
+        "",
+        "Who skips the lobby.",
+        "|scope|[lobbyBypassScope](#lobbybypassscope-values)|Who.|",
+    );
+    // The enum is declared elsewhere; the anchor on this page names no type.
+    let scope = "# lobbyBypassScope enum type\n\nNamespace: microsoft.graph\n\n\
+        |Member|Description|\n|:---|:---|\n|organizer|Organizer.|\n";
+    let api = build(&[
+        ("resources/lobbybypasssettings.md", settings.as_str()),
+        ("resources/lobbybypassscope.md", scope),
+    ]);
+    let def = api.type_def("microsoft.graph.lobbyBypassSettings").unwrap();
+    assert_eq!(
+        def.properties[0].ty,
+        named("microsoft.graph.lobbyBypassScope")
+    );
+}
+
+#[test]
+fn derived_from_sentences_name_the_base_type() {
+    let place = resource("place", "", "A place.", "|displayName|String|Name.|");
+    let room = resource(
+        "room",
+        "",
+        "Each room has a mailbox. Derived from [place](place.md).",
+        "|capacity|Int32|Seats.|",
+    );
+    let request = resource(
+        "mailAssessmentRequest",
+        "",
+        "Used to assess mail, derived from [place](place.md).",
+        "|sender|String|Who sent it.|",
+    );
+    let api = build(&[
+        ("resources/place.md", place.as_str()),
+        ("resources/room.md", room.as_str()),
+        ("resources/mailassessmentrequest.md", request.as_str()),
+    ]);
+    for name in ["room", "mailAssessmentRequest"] {
+        let def = api.type_def(&format!("microsoft.graph.{name}")).unwrap();
+        assert_eq!(def.base.as_deref(), Some("microsoft.graph.place"), "{name}");
+    }
+}
+
+#[test]
+fn open_types_declared_in_prose_are_open() {
+    let details = resource(
+        "plannerChecklistItems",
+        "",
+        "The checklist of a task. This is an _open type_.",
+        "|title|String|Title.|",
+    );
+    let api = build(&[("resources/plannerchecklistitems.md", details.as_str())]);
+    assert!(
+        api.type_def("microsoft.graph.plannerChecklistItems")
+            .unwrap()
+            .open
+    );
+}
+
+#[test]
+fn entities_without_their_key_property_derive_from_entity() {
+    let entity = resource(
+        "entity",
+        ", \"keyProperty\": \"id\"",
+        "",
+        "|id|String|Key.|",
+    );
+    let todo = resource(
+        "todo",
+        ", \"keyProperty\": \"id\"",
+        "Tasks.",
+        "|name|String|Name.|",
+    );
+    let api = build(&[
+        ("resources/entity.md", entity.as_str()),
+        ("resources/todo.md", todo.as_str()),
+    ]);
+    let todo = api.type_def("microsoft.graph.todo").unwrap();
+    assert_eq!(todo.base.as_deref(), Some("microsoft.graph.entity"));
+    assert!(api
+        .type_def("microsoft.graph.entity")
+        .unwrap()
+        .base
+        .is_none());
+}
+
+#[test]
+fn collection_annotations_make_the_response_a_collection() {
+    let item = resource(
+        "driveItem",
+        ", \"keyProperty\": \"id\"",
+        "",
+        "|id|String|Key.|",
+    );
+    let list = api_page(
+        "List children",
+        "GET /me/drive/items/{id}/children",
+        "Do not supply a request body for this method.",
+        "The children collection will be composed of [driveItem](../resources/driveitem.md) resources.",
+        "<!-- { \"blockType\": \"response\", \"@odata.type\": \"Collection(microsoft.graph.driveItem)\" } -->\n\
+         ```http\nHTTP/1.1 200 OK\nContent-type: application/json\n\n{ \"value\": [] }\n```",
+    );
+    let api = build(&[
+        ("resources/driveitem.md", item.as_str()),
+        ("api/driveitem-list-children.md", list.as_str()),
+    ]);
+    let op = &api.operations[0];
+    assert_eq!(op.response.ty, Some(named("microsoft.graph.driveItem")));
+    assert!(op.response.collection);
+}
+
+#[test]
+fn prose_that_says_no_body_comes_back_gives_no_response_type() {
+    let page = api_page(
+        "group: addFavorite",
+        "POST /groups/{id}/addFavorite",
+        "Do not supply a request body for this method.",
+        "If successful, this method returns `200 OK` response code. It does not return anything in the response body.",
+        "",
+    );
+    let api = build(&[("api/group-addfavorite.md", page.as_str())]);
+    assert_eq!(api.operations[0].response.status, 200);
+    assert_eq!(api.operations[0].response.ty, None);
+}
+
+#[test]
+fn primitives_named_in_the_response_prose_are_response_types() {
+    let cases = [
+        (
+            "a String collection in the response body.",
+            Primitive::String,
+            true,
+        ),
+        ("a Stream in the response body.", Primitive::Stream, false),
+        ("a Boolean in the response body.", Primitive::Boolean, false),
+    ];
+    for (words, primitive, collection) in cases {
+        let page = api_page(
+            "deviceManagement: report",
+            "GET /deviceManagement/report()",
+            "",
+            &format!("If successful, this function returns a `200 OK` response code and {words}"),
+            "",
+        );
+        let api = build(&[("api/report.md", page.as_str())]);
+        let response = &api.operations[0].response;
+        assert_eq!(response.ty, Some(TypeRef::Primitive(primitive)), "{words}");
+        assert_eq!(response.collection, collection, "{words}");
+    }
+}
+
+#[test]
+fn a_post_to_a_segment_that_is_no_collection_with_parameters_is_an_action() {
+    let page = api_page(
+        "Check member groups",
+        "POST /me/checkMemberGroups",
+        "|Parameter|Type|Description|\n|:---|:---|:---|\n|groupIds|String collection|Groups.|",
+        "If successful, this method returns `200 OK` and a String collection in the response body.",
+        "",
+    );
+    let api = build(&[("api/directoryobject-checkmembergroups.md", page.as_str())]);
+    let op = &api.operations[0];
+    assert_eq!(op.kind, OperationKind::Action);
+    let Some(RequestBody::Parameters { parameters, .. }) = &op.request_body else {
+        panic!("parameters expected: {:?}", op.request_body)
+    };
+    assert_eq!(parameters[0].name, "groupIds");
+    assert!(parameters[0].collection);
+}
+
+#[test]
+fn a_post_to_a_keyed_collection_stays_a_create() {
+    let list = api_page("List groups", "GET /groups/{id}", "", "", "");
+    let create = api_page(
+        "Create group",
+        "POST /groups",
+        "|Parameter|Type|Description|\n|:---|:---|:---|\n|displayName|String|Name.|",
+        "",
+        "",
+    );
+    let api = build(&[
+        ("api/group-get.md", list.as_str()),
+        ("api/group-post-groups.md", create.as_str()),
+    ]);
+    let post = api
+        .operations
+        .iter()
+        .find(|op| op.method == "POST")
+        .unwrap();
+    assert_eq!(post.kind, OperationKind::Crud);
+}
+
+#[test]
+fn untyped_update_bodies_take_the_type_a_get_of_the_same_path_returns() {
+    let domain = resource(
+        "domain",
+        ", \"keyProperty\": \"id\"",
+        "",
+        "|id|String|Key.|",
+    );
+    let get = api_page(
+        "Get domain",
+        "GET /domains/{id}",
+        "",
+        "If successful, this method returns a `200 OK` response code and a [domain](../resources/domain.md) object in the response body.",
+        "",
+    );
+    let update = api_page(
+        "Update domain",
+        "PATCH /domains/{domain-id}",
+        "In the request body, supply the values for relevant fields to be updated.",
+        "If successful, this method returns a `204 No Content` response code.",
+        "",
+    );
+    let api = build(&[
+        ("resources/domain.md", domain.as_str()),
+        ("api/domain-get.md", get.as_str()),
+        ("api/domain-update.md", update.as_str()),
+    ]);
+    let patch = api
+        .operations
+        .iter()
+        .find(|op| op.method == "PATCH")
+        .unwrap();
+    assert!(matches!(
+        &patch.request_body,
+        Some(RequestBody::Type { ty, .. }) if *ty == named("microsoft.graph.domain")
+    ));
+}
+
+#[test]
+fn duplicate_creates_of_derived_types_fold_into_their_base() {
+    let base = resource(
+        "deviceConfiguration",
+        ", \"keyProperty\": \"id\"",
+        "",
+        "|id|String|Key.|",
+    );
+    let android = resource(
+        "androidConfiguration",
+        ", \"keyProperty\": \"id\"",
+        "Inherits from [deviceConfiguration](deviceconfiguration.md)",
+        "|id|String|Key.|",
+    );
+    let ios = resource(
+        "iosConfiguration",
+        ", \"keyProperty\": \"id\"",
+        "Inherits from [deviceConfiguration](deviceconfiguration.md)",
+        "|id|String|Key.|",
+    );
+    let create = |ty: &str| {
+        api_page(
+            &format!("Create {ty}"),
+            "POST /deviceManagement/deviceConfigurations",
+            &format!("Supply a JSON representation of the [{ty}](../resources/{ty}.md) object."),
+            &format!("If successful, this method returns a `201 Created` response code and a [{ty}](../resources/{ty}.md) object in the response body."),
+            "",
+        )
+    };
+    let (create_android, create_ios) = (create("androidconfiguration"), create("iosconfiguration"));
+    let api = build(&[
+        ("resources/deviceconfiguration.md", base.as_str()),
+        ("resources/androidconfiguration.md", android.as_str()),
+        ("resources/iosconfiguration.md", ios.as_str()),
+        ("api/android-create.md", create_android.as_str()),
+        ("api/ios-create.md", create_ios.as_str()),
+    ]);
+
+    let [op] = api.operations.as_slice() else {
+        panic!("one operation expected: {:#?}", api.operations)
+    };
+    let base = named("microsoft.graph.deviceConfiguration");
+    assert!(matches!(&op.request_body, Some(RequestBody::Type { ty, .. }) if *ty == base));
+    assert_eq!(op.response.ty, Some(base));
+    let note = api.diagnostics.iter().find(|d| d.code == "M005").unwrap();
+    assert_eq!(note.file, "api/ios-create.md");
+    assert!(
+        note.message.ends_with(
+            "its request and response type `microsoft.graph.iosConfiguration` are folded \
+             into the common base type `microsoft.graph.deviceConfiguration`"
+        ),
+        "{}",
+        note.message
+    );
+}
+
+#[test]
+fn a_cell_offering_several_types_holds_their_common_base() {
+    let media = resource(
+        "mediaConfig",
+        ", \"abstract\": true",
+        "Media.",
+        "|blob|String|Blob.|",
+    );
+    let app = resource(
+        "appHostedMediaConfig",
+        "",
+        "This is a subclass of [mediaConfig](mediaconfig.md).",
+        "|blob|String|Blob.|",
+    );
+    let service = resource(
+        "serviceHostedMediaConfig",
+        "",
+        "The media that's hosted remotely. This is inherited from [mediaConfig](mediaconfig.md).",
+        "|preFetchMedia|String|Prompts.|",
+    );
+    let call = resource(
+        "call",
+        ", \"keyProperty\": \"id\"",
+        "A call.",
+        "|id|String|Key.|\n\
+         |mediaConfig|[appHostedMediaConfig](apphostedmediaconfig.md) or [serviceHostedMediaConfig](servicehostedmediaconfig.md)|Media.|",
+    );
+    let api = build(&[
+        ("resources/mediaconfig.md", media.as_str()),
+        ("resources/apphostedmediaconfig.md", app.as_str()),
+        ("resources/servicehostedmediaconfig.md", service.as_str()),
+        ("resources/call.md", call.as_str()),
+    ]);
+    let call = api.type_def("microsoft.graph.call").unwrap();
+    assert_eq!(call.properties[1].ty, named("microsoft.graph.mediaConfig"));
+}
