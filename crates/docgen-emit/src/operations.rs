@@ -3,7 +3,9 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use docgen_model::{unique_name, Api, Operation, PermissionScheme, Property, RequestBody};
+use docgen_model::{
+    unique_name, Api, Operation, PermissionScheme, Primitive, Property, RequestBody, TypeRef,
+};
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 use rayon::prelude::*;
@@ -93,7 +95,10 @@ pub fn emit(api: &Api) -> Vec<GeneratedFile> {
 enum Output {
     Json(TokenStream),
     Page(TokenStream),
+    /// A body the docs leave untyped: any JSON, or none.
+    Value,
     Empty,
+    /// Bytes: a stream, a `$value` or a file's content.
     Raw,
 }
 
@@ -101,6 +106,10 @@ fn output(api: &Api, op: &Operation) -> Output {
     let raw_path = op.path.ends_with("/$value") || op.path.ends_with("/content");
     match &op.response.ty {
         _ if raw_path && op.method == "GET" => Output::Raw,
+        Some(TypeRef::Primitive(Primitive::Stream)) => Output::Raw,
+        Some(TypeRef::Json | TypeRef::Primitive(Primitive::Untyped)) if !op.response.collection => {
+            Output::Value
+        }
         Some(ty) if op.response.collection => Output::Page(body_type(api, ty, false)),
         Some(ty) => Output::Json(body_type(api, ty, false)),
         None => Output::Empty,
@@ -139,6 +148,17 @@ fn builder(api: &Api, op: &Operation, gate: &TokenStream) -> TokenStream {
         Output::Empty => (
             quote!(()),
             quote!(self.client.send_empty(request).await),
+            quote!(),
+        ),
+        Output::Value => (
+            quote!(serde_json::Value),
+            quote! {
+                let response = self.client.send_raw(request).await?;
+                if response.body.iter().all(u8::is_ascii_whitespace) {
+                    return Ok(serde_json::Value::Null);
+                }
+                response.json()
+            },
             quote!(),
         ),
         Output::Raw => (
