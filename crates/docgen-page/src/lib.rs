@@ -6,6 +6,7 @@
 //! [`Diagnostic`] and the rest of the page is still read.
 
 mod annotation;
+mod delimiter_rows;
 mod diagnostic;
 mod http;
 mod page;

@@ -6,6 +6,7 @@ use pulldown_cmark::{
 };
 
 use crate::annotation::{parse_annotation, Annotation, AnnotationError};
+use crate::delimiter_rows::repair_delimiter_rows;
 use crate::diagnostic::Diagnostic;
 use crate::http::{parse_http_message, parse_request_line, StartLine};
 use crate::page::{
@@ -17,7 +18,8 @@ use crate::table::TableKind;
 /// Reads one page. `file` is the path reported in diagnostics and stored in
 /// the page; `source` is the page's markdown.
 pub fn parse_page(file: &str, source: &str) -> (Page, Vec<Diagnostic>) {
-    let mut reader = Reader::new(file, source);
+    let source = repair_delimiter_rows(source);
+    let mut reader = Reader::new(file, &source);
     reader.walk();
     reader.collect_request_lines();
     reader.collect_examples();
@@ -462,26 +464,61 @@ impl<'a> Reader<'a> {
 
     fn collect_request_lines(&mut self) {
         let page = &self.page;
-        let blocks = page.code_blocks.iter().filter(|b| {
-            page.is_under(b.section, &["http request"])
-                && !matches!(b.block_type(), Some("request" | "response"))
-        });
         let mut request_lines = Vec::new();
-        for block in blocks {
-            for (i, text) in block.text.lines().enumerate() {
-                let line = block.content_line() + i as u32;
-                let text = text.trim();
-                if text.is_empty() || text.starts_with("//") || text.starts_with('#') {
+        for block in &page.code_blocks {
+            if !page.is_under(block.section, &["http request"]) {
+                continue;
+            }
+            match block.block_type() {
+                Some("response") => {}
+                // An interactive sample standing in for the request line:
+                // its first lines are the request, anything after is an
+                // example's headers and body.
+                Some("request") => request_lines.extend(
+                    block_lines(block).map_while(|(line, text)| parse_request_line(text, line)),
+                ),
+                // A sample in a programming language, such as the C# that
+                // shows how to encode an id.
+                _ if !is_http_info(&block.info) => {}
+                _ => {
+                    for (line, text) in block_lines(block) {
+                        match parse_request_line(text, line) {
+                            Some(request) => request_lines.push(request),
+                            // `or` between two request lines, and the
+                            // headers some sections show under them.
+                            None if text.eq_ignore_ascii_case("or") || is_header_line(text) => {}
+                            None => self.diagnostics.push(Diagnostic::note(
+                                "P006",
+                                &page.file,
+                                line,
+                                format!(
+                                    "`{text}` in the HTTP request section is not a request line"
+                                ),
+                            )),
+                        }
+                    }
+                }
+            }
+        }
+
+        // A page without an `HTTP request` section may still show its
+        // request lines in a block of their own under another heading.
+        let has_section = page
+            .sections
+            .iter()
+            .any(|s| s.title.to_ascii_lowercase().starts_with("http request"));
+        if request_lines.is_empty() && !has_section {
+            for block in &page.code_blocks {
+                let outside_examples = !page.is_under(block.section, &["example", "response"]);
+                let plain = !matches!(block.block_type(), Some("request" | "response"));
+                if !outside_examples || !plain || block.tab.is_some() {
                     continue;
                 }
-                match parse_request_line(text, line) {
-                    Some(request) => request_lines.push(request),
-                    None => self.diagnostics.push(Diagnostic::note(
-                        "P006",
-                        &page.file,
-                        line,
-                        format!("`{text}` in the HTTP request section is not a request line"),
-                    )),
+                let parsed: Option<Vec<_>> = block_lines(block)
+                    .map(|(line, text)| parse_request_line(text, line))
+                    .collect();
+                if let Some(lines) = parsed {
+                    request_lines.extend(lines);
                 }
             }
         }
@@ -549,6 +586,35 @@ impl<'a> Reader<'a> {
         }
         self.page.examples = examples;
     }
+}
+
+/// An info string that a block of HTTP lines may carry.
+fn is_http_info(info: &str) -> bool {
+    matches!(
+        info.to_ascii_lowercase().as_str(),
+        "" | "http" | "https" | "msgraph-interactive" | "rest" | "text" | "txt" | "console"
+    )
+}
+
+/// `Prefer: odata.maxpagesize=2`.
+fn is_header_line(text: &str) -> bool {
+    text.split_once(':').is_some_and(|(name, _)| {
+        !name.is_empty()
+            && name
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    })
+}
+
+/// The non-empty lines of a block with their line numbers, without the
+/// comment lines (`// ...`, `# ...`) some request sections carry.
+fn block_lines(block: &CodeBlock) -> impl Iterator<Item = (u32, &str)> {
+    block
+        .text
+        .lines()
+        .enumerate()
+        .map(|(i, text)| (block.content_line() + i as u32, text.trim()))
+        .filter(|(_, text)| !text.is_empty() && !text.starts_with("//") && !text.starts_with('#'))
 }
 
 /// Gathers inline events up to and including the one `end` accepts.
