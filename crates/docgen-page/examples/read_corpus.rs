@@ -1,19 +1,20 @@
 //! Reads every page under a docs folder and prints what was found.
 //!
 //! ```text
-//! cargo run --release -p docgen-page --example read_corpus -- DOCS_ROOT [--tables] [--diagnostics]
+//! cargo run --release -p docgen-page --example read_corpus -- DOCS_ROOT [--tables] [--diagnostics] [--types]
 //! ```
 //!
 //! With `--tables`, prints one tab-separated line per table: kind, header,
 //! innermost section, file:line. Used to look for shapes the classifier
 //! misses and to measure time and memory over the whole corpus. With
-//! `--diagnostics`, prints every diagnostic.
+//! `--diagnostics`, prints every diagnostic; with `--types`, every type
+//! cell and how it was read.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use docgen_page::parse_page;
+use docgen_page::{parse_page, TypeExpr};
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -24,6 +25,7 @@ fn main() {
     let args: Vec<String> = args.collect();
     let tables = args.iter().any(|a| a == "--tables");
     let show_diagnostics = args.iter().any(|a| a == "--diagnostics");
+    let types = args.iter().any(|a| a == "--types");
 
     let mut files = Vec::new();
     collect(&root, &mut files);
@@ -55,6 +57,21 @@ fn main() {
             }
         }
         for table in &page.tables {
+            if types {
+                if let Some(column) = table.type_column() {
+                    for row in &table.rows {
+                        let parsed = TypeExpr::parse(row.cell(column));
+                        println!(
+                            "{}\t{}\t{:?}\t{}:{}",
+                            row.cell(column).text,
+                            parsed.free_text,
+                            parsed.ty,
+                            file,
+                            row.line
+                        );
+                    }
+                }
+            }
             *kinds.entry(format!("{:?}", table.kind)).or_default() += 1;
             if tables {
                 let section = page

@@ -4,6 +4,7 @@ use serde::Serialize;
 
 use crate::annotation::Annotation;
 use crate::table::TableKind;
+use crate::type_expr::ParsedType;
 
 /// Everything the reader took from one markdown page.
 ///
@@ -92,6 +93,30 @@ impl Table {
             names.iter().any(|n| h == *n)
         })
     }
+
+    /// Index of the column that holds types (`Type`, `Return type`), in
+    /// the kinds of table whose rows are typed.
+    pub fn type_column(&self) -> Option<usize> {
+        let typed = matches!(
+            self.kind,
+            TableKind::Properties
+                | TableKind::Relationships
+                | TableKind::RequestBody
+                | TableKind::Parameters
+                | TableKind::QueryParameters
+                | TableKind::Methods
+        );
+        if !typed {
+            return None;
+        }
+        self.column(&[
+            "type",
+            "return type",
+            "returns",
+            "data type",
+            "property type",
+        ])
+    }
 }
 
 /// One body row of a table.
@@ -104,6 +129,10 @@ pub struct Row {
     /// above, as in per-context permission tables.
     pub indented: bool,
     pub cells: Vec<Cell>,
+    /// The row's type cell read as a type, in tables that have a type
+    /// column (see [`Table::type_column`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub type_expr: Option<ParsedType>,
 }
 
 impl Row {
@@ -117,6 +146,11 @@ impl Row {
             emphasis: false,
         };
         self.cells.get(index).unwrap_or(&EMPTY)
+    }
+
+    /// The type read from the row's type cell, if its table has one.
+    pub fn ty(&self) -> Option<&crate::type_expr::TypeExpr> {
+        self.type_expr.as_ref().map(|t| &t.ty)
     }
 }
 
@@ -133,6 +167,13 @@ pub struct Cell {
     pub strong: bool,
     /// All of the cell's text is italic.
     pub emphasis: bool,
+}
+
+impl Cell {
+    /// The cell read as a type expression.
+    pub fn type_expr(&self) -> ParsedType {
+        crate::type_expr::TypeExpr::parse(self)
+    }
 }
 
 /// A fenced or indented code block.

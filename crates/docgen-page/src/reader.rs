@@ -14,6 +14,7 @@ use crate::page::{
     Section, Table,
 };
 use crate::table::TableKind;
+use crate::type_expr::TypeExpr;
 
 /// Reads one page. `file` is the path reported in diagnostics and stored in
 /// the page; `source` is the page's markdown.
@@ -365,6 +366,7 @@ impl<'a> Reader<'a> {
                             context: context.clone(),
                             indented,
                             cells: row_cells,
+                            type_expr: None,
                         });
                     }
                 }
@@ -379,13 +381,49 @@ impl<'a> Reader<'a> {
             .map(|s| s.title.to_ascii_lowercase())
             .collect();
         let kind = TableKind::classify(&header, &titles);
-        self.page.tables.push(Table {
+        let mut table = Table {
             line,
             section: self.section,
             kind,
             header,
             rows,
-        });
+        };
+        self.read_types(&mut table);
+        self.page.tables.push(table);
+    }
+
+    /// Reads the type cell of each row, saying when it holds more than a
+    /// type or no type at all.
+    fn read_types(&mut self, table: &mut Table) {
+        let Some(column) = table.type_column() else {
+            return;
+        };
+        for row in &mut table.rows {
+            let cell = row.cell(column);
+            let parsed = TypeExpr::parse(cell);
+            if parsed.no_value {
+                // A method that returns nothing says so plainly.
+            } else if let TypeExpr::Unknown { text } = &parsed.ty {
+                let message = if text.is_empty() {
+                    "type cell is empty".to_string()
+                } else {
+                    format!("type cell `{text}` does not name a type")
+                };
+                self.diagnostics
+                    .push(Diagnostic::warning("P008", self.file(), row.line, message));
+            } else if parsed.free_text {
+                self.diagnostics.push(Diagnostic::note(
+                    "P007",
+                    self.file(),
+                    row.line,
+                    format!(
+                        "type cell `{}` holds more than a type; read as `{}`",
+                        cell.text, parsed.ty
+                    ),
+                ));
+            }
+            row.type_expr = Some(parsed);
+        }
     }
 
     fn code_block(&mut self, info: String, text: String, range: Range<usize>) {

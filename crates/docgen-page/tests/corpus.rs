@@ -7,7 +7,7 @@ mod common;
 use std::collections::BTreeMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
-use docgen_page::{parse_page, Diagnostic, Page, TableKind};
+use docgen_page::{parse_page, Diagnostic, Page, ParsedType, TableKind, TypeExpr};
 use rayon::prelude::*;
 
 /// Share of API pages that yield a request line, among those that have an
@@ -16,6 +16,9 @@ const REQUEST_LINE_FLOOR: f64 = 0.999;
 /// Share of resource pages with a resource annotation and property rows that
 /// yield a properties table with rows.
 const PROPERTIES_FLOOR: f64 = 0.999;
+
+/// Share of type cells read as a type (or as saying there is no value).
+const TYPE_FLOOR: f64 = 0.998;
 
 struct Outcome {
     file: String,
@@ -58,6 +61,7 @@ fn the_corpus_reads_without_panics_and_above_the_floors() {
     let mut tables: BTreeMap<TableKind, usize> = BTreeMap::new();
     let mut unknown_shapes: BTreeMap<String, usize> = BTreeMap::new();
     let mut codes: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut types: BTreeMap<&str, usize> = BTreeMap::new();
     let mut api_pages = 0;
     let mut api_without_section = Vec::new();
     let mut api_missing = Vec::new();
@@ -72,6 +76,9 @@ fn the_corpus_reads_without_panics_and_above_the_floors() {
             *tables.entry(table.kind).or_default() += 1;
             if table.kind == TableKind::Unknown {
                 *unknown_shapes.entry(shape(page, table)).or_default() += 1;
+            }
+            for parsed in table.rows.iter().filter_map(|r| r.type_expr.as_ref()) {
+                *types.entry(type_kind(parsed)).or_default() += 1;
             }
         }
         for d in diagnostics.iter() {
@@ -115,6 +122,11 @@ fn the_corpus_reads_without_panics_and_above_the_floors() {
     for (shape, count) in top(&unknown_shapes, 15) {
         println!("  {count:5}  {shape}");
     }
+    let typed: usize = types.values().sum();
+    println!("type cells: {typed}");
+    for (kind, count) in &types {
+        println!("  {kind}: {count}");
+    }
     println!("diagnostics by code:");
     for (code, count) in &codes {
         println!("  {code}: {count}");
@@ -147,6 +159,11 @@ fn the_corpus_reads_without_panics_and_above_the_floors() {
     }
 
     assert!(panicked.is_empty(), "pages that panicked: {panicked:#?}");
+    let unread = types.get("unknown").copied().unwrap_or(0);
+    assert!(
+        share(typed - unread, typed) >= TYPE_FLOOR,
+        "{unread} of {typed} type cells not read as a type"
+    );
     assert!(
         request_share >= REQUEST_LINE_FLOOR,
         "request lines read on {:.2}% of API pages, below the floor",
@@ -226,6 +243,23 @@ fn shape(page: &Page, table: &docgen_page::Table) -> String {
         .map(|s| s.title.to_ascii_lowercase())
         .unwrap_or_default();
     format!("{} @ {section}", table.header.join(" | "))
+}
+
+fn type_kind(parsed: &ParsedType) -> &'static str {
+    match (&parsed.ty, parsed.no_value, parsed.free_text) {
+        (_, true, _) => "no value",
+        (TypeExpr::Unknown { .. }, ..) => "unknown",
+        (_, _, true) => "with free text",
+        (TypeExpr::Collection { .. }, ..) => "collection",
+        (TypeExpr::Primitive { .. }, ..) => "primitive",
+        (
+            TypeExpr::Named {
+                target: Some(_), ..
+            },
+            ..,
+        ) => "named, linked",
+        (TypeExpr::Named { target: None, .. }, ..) => "named, bare",
+    }
 }
 
 fn top(counts: &BTreeMap<String, usize>, n: usize) -> Vec<(&String, &usize)> {
