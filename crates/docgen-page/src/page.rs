@@ -48,6 +48,14 @@ pub struct FrontMatter {
     pub fields: BTreeMap<String, String>,
 }
 
+impl FrontMatter {
+    /// The product area the page belongs to: `ms.subservice` where the
+    /// page has it, `ms.prod` otherwise.
+    pub fn area(&self) -> Option<&str> {
+        self.ms_subservice.as_deref().or(self.ms_prod.as_deref())
+    }
+}
+
 /// A heading that opens a section (tab markers such as `# [HTTP](#tab/http)`
 /// are not sections).
 #[derive(Clone, Debug, Serialize)]
@@ -55,6 +63,10 @@ pub struct Section {
     pub level: u8,
     pub title: String,
     pub line: u32,
+    /// The included file this came from, relative to the docs root; `None`
+    /// when it is the page's own text. `line` is a line of that file.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
     /// The enclosing section, the nearest heading of a lower level before it.
     pub parent: Option<usize>,
 }
@@ -63,6 +75,10 @@ pub struct Section {
 #[derive(Clone, Debug, Serialize)]
 pub struct Paragraph {
     pub line: u32,
+    /// The included file this came from, relative to the docs root; `None`
+    /// when it is the page's own text. `line` is a line of that file.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
     pub section: Option<usize>,
     pub text: String,
     pub links: Vec<Link>,
@@ -79,6 +95,10 @@ pub struct Link {
 #[derive(Clone, Debug, Serialize)]
 pub struct Table {
     pub line: u32,
+    /// The included file this came from, relative to the docs root; `None`
+    /// when it is the page's own text. `line` is a line of that file.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
     pub section: Option<usize>,
     pub kind: TableKind,
     pub header: Vec<String>,
@@ -123,6 +143,10 @@ impl Table {
 #[derive(Clone, Debug, Serialize)]
 pub struct Row {
     pub line: u32,
+    /// The included file this came from, relative to the docs root; `None`
+    /// when it is the page's own text. `line` is a line of that file.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
     /// The group opened by the nearest bold row above (`|**On-boarding**|`).
     pub context: Option<String>,
     /// The first cell starts with non-breaking spaces: a sub-row of the row
@@ -181,6 +205,10 @@ impl Cell {
 pub struct CodeBlock {
     /// Line of the opening fence.
     pub line: u32,
+    /// The included file this came from, relative to the docs root; `None`
+    /// when it is the page's own text. `line` is a line of that file.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
     pub section: Option<usize>,
     /// The info string after the fence, such as `http` or `json`.
     pub info: String,
@@ -208,12 +236,27 @@ impl CodeBlock {
 #[derive(Clone, Debug, Serialize)]
 pub struct Include {
     pub line: u32,
+    /// The included file this came from, relative to the docs root; `None`
+    /// when it is the page's own text. `line` is a line of that file.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
     pub section: Option<usize>,
     pub label: String,
     pub path: String,
+    /// The included text was read in place of this line (see
+    /// [`PageReader`](crate::PageReader)); `false` for includes that are
+    /// not expanded, and always with [`parse_page`](crate::parse_page).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub expanded: bool,
 }
 
 impl Page {
+    /// The file that `file` fields of items refer to: the included file
+    /// when there is one, the page otherwise.
+    pub fn source_file<'a>(&'a self, file: &'a Option<String>) -> &'a str {
+        file.as_deref().unwrap_or(&self.file)
+    }
+
     /// The section's title and those of its parents, innermost first.
     pub fn section_path(&self, section: Option<usize>) -> impl Iterator<Item = &Section> {
         std::iter::successors(section.map(|i| &self.sections[i]), |s| {
