@@ -105,7 +105,8 @@ impl<'a> Reader<'a> {
         let source = self.source;
         let mut events =
             Parser::new_with_broken_link_callback(source, options, Some(&mut unresolved))
-                .into_offset_iter();
+                .into_offset_iter()
+                .peekable();
 
         while let Some((event, range)) = events.next() {
             match event {
@@ -129,6 +130,21 @@ impl<'a> Reader<'a> {
                     let inline =
                         gather(&mut events, |e| matches!(e, Event::End(TagEnd::Paragraph)));
                     self.paragraph(inline, range);
+                }
+                // The text of a tight list item comes without a paragraph
+                // around it; it is read as one.
+                Event::Start(Tag::Item) => {
+                    let mut inline = Inline::default();
+                    while let Some((event, _)) = events.peek() {
+                        if !is_inline(event) {
+                            break;
+                        }
+                        inline.event(event);
+                        events.next();
+                    }
+                    if !inline.text.trim().is_empty() {
+                        self.paragraph(inline, range);
+                    }
                 }
                 Event::Start(Tag::BlockQuote(_)) => self.quote_depth += 1,
                 Event::End(TagEnd::BlockQuote(_)) => {
@@ -460,5 +476,38 @@ impl<'a> Reader<'a> {
                 ));
             }
         }
+    }
+}
+
+/// Whether an event belongs to the inline content of a block.
+fn is_inline(event: &Event<'_>) -> bool {
+    match event {
+        Event::Text(_)
+        | Event::Code(_)
+        | Event::SoftBreak
+        | Event::HardBreak
+        | Event::InlineHtml(_)
+        | Event::FootnoteReference(_) => true,
+        Event::Start(tag) => matches!(
+            tag,
+            Tag::Link { .. }
+                | Tag::Strong
+                | Tag::Emphasis
+                | Tag::Image { .. }
+                | Tag::Strikethrough
+                | Tag::Superscript
+                | Tag::Subscript
+        ),
+        Event::End(tag) => matches!(
+            tag,
+            TagEnd::Link
+                | TagEnd::Strong
+                | TagEnd::Emphasis
+                | TagEnd::Image
+                | TagEnd::Strikethrough
+                | TagEnd::Superscript
+                | TagEnd::Subscript
+        ),
+        _ => false,
     }
 }
