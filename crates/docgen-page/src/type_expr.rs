@@ -256,7 +256,8 @@ fn strip_collection(text: &str) -> &str {
         return rest.split(')').next().unwrap_or(rest);
     }
     for prefix in ["collection of ", "a collection of "] {
-        if t.len() > prefix.len() && t[..prefix.len()].eq_ignore_ascii_case(prefix) {
+        let head = t.get(..prefix.len()).filter(|_| t.len() > prefix.len());
+        if head.is_some_and(|h| h.eq_ignore_ascii_case(prefix)) {
             return t[prefix.len()..].trim();
         }
     }
@@ -432,6 +433,13 @@ mod tests {
             TypeExpr::Named { name, .. } if name == "groupSettingTemplate"
         ));
         assert!(parsed.ty.is_collection());
+    }
+
+    #[test]
+    fn multibyte_text_where_a_prefix_would_end_is_read() {
+        // The 14th byte falls inside the fifth `€`.
+        let parsed = TypeExpr::parse(&plain("€€€€€String"));
+        assert!(matches!(parsed.ty, TypeExpr::Unknown { .. }));
     }
 
     #[test]

@@ -5,6 +5,8 @@ use std::path::{Path, PathBuf};
 /// One corpus page, read into memory.
 pub struct CorpusPage {
     /// Path relative to the corpus root, with `/` separators.
+    // Not every test that shares this module names the pages it reads.
+    #[allow(dead_code)]
     pub file: String,
     pub source: String,
 }
