@@ -421,10 +421,11 @@ impl<'a> Reader<'a> {
         let mut rest = text;
         let mut consumed = 0;
         while let Some(start) = rest.find("<!--") {
-            let Some(len) = rest[start..].find("-->") else {
+            // Searched after the opening, so that `<!-->` does not close itself.
+            let Some(len) = rest[start + 4..].find("-->") else {
                 break;
             };
-            let comment = &rest[start + 4..start + len];
+            let comment = &rest[start + 4..start + 4 + len];
             let at = offset + consumed + start;
             let line = self.line(at);
             match parse_annotation(comment, line) {
@@ -454,7 +455,7 @@ impl<'a> Reader<'a> {
                     ));
                 }
             }
-            let end = start + len + 3;
+            let end = start + 4 + len + 3;
             consumed += end;
             rest = &rest[end..];
         }
