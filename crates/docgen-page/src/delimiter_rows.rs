@@ -40,7 +40,11 @@ pub(crate) fn repair_delimiter_rows(source: &str) -> Cow<'_, str> {
 }
 
 fn is_delimiter_row(line: &str) -> bool {
-    line.trim_start().starts_with('|')
+    // Most lines fail on their first two characters.
+    let Some(rest) = line.trim_start().strip_prefix('|') else {
+        return false;
+    };
+    rest.trim_start().starts_with(['-', ':'])
         && line.contains('-')
         && line
             .bytes()

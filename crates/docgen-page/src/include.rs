@@ -167,7 +167,7 @@ impl<L: SourceLoader> PageReader<L> {
             ..
         } = expander;
         let text = repair_delimiter_rows(&text);
-        let map = SourceMap::new(files, segments, &text);
+        let map = SourceMap::new(files, segments);
         let (page, found) = read_mapped(&text, map, &expanded);
         diagnostics.extend(found);
         (page, diagnostics)

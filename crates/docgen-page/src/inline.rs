@@ -78,7 +78,7 @@ impl Inline {
 
     pub(crate) fn into_cell(self) -> Cell {
         Cell {
-            text: collapse(&self.text),
+            text: collapse_owned(self.text),
             links: self.links,
             code: self.code,
             strong: self.text_in_strong && !self.text_outside_strong,
@@ -90,10 +90,55 @@ impl Inline {
 /// Collapses runs of white space (non-breaking spaces included) into one
 /// space and trims the ends.
 pub(crate) fn collapse(text: &str) -> String {
-    text.split(|c: char| c.is_whitespace() || c == '\u{a0}')
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
+    if is_collapsed(text) {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut pending_space = false;
+    for word in text.split(|c: char| c.is_whitespace()) {
+        if word.is_empty() {
+            continue;
+        }
+        if pending_space && !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+        pending_space = true;
+    }
+    out
+}
+
+/// Collapses `text`, reusing its buffer when it needs no change, as most
+/// cells do.
+pub(crate) fn collapse_owned(text: String) -> String {
+    if is_collapsed(&text) {
+        text
+    } else {
+        collapse(&text)
+    }
+}
+
+/// Whether the text has no white space at its ends, and no white space but
+/// single plain spaces inside.
+fn is_collapsed(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
+        return false;
+    }
+    let mut previous_space = false;
+    for c in text.chars() {
+        if c == ' ' {
+            if previous_space {
+                return false;
+            }
+            previous_space = true;
+        } else if c.is_whitespace() {
+            return false;
+        } else {
+            previous_space = false;
+        }
+    }
+    true
 }
 
 /// Gathers inline events up to and including the one `end` accepts.
@@ -109,4 +154,18 @@ pub(crate) fn gather<'e>(
         inline.event(&event);
     }
     inline
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn collapses_white_space_and_non_breaking_spaces() {
+        assert_eq!(collapse("  a \t b\n\u{a0}\u{a0}c  "), "a b c");
+        assert_eq!(collapse("\u{a0}"), "");
+        assert_eq!(collapse("one"), "one");
+        assert_eq!(collapse_owned("a b".into()), "a b");
+        assert_eq!(collapse_owned("a  b ".into()), "a b");
+    }
 }

@@ -26,7 +26,7 @@ use crate::type_expr::TypeExpr;
 /// [`PageReader`](crate::PageReader) reads a page with its includes.
 pub fn parse_page(file: &str, source: &str) -> (Page, Vec<Diagnostic>) {
     let source = repair_delimiter_rows(source);
-    let map = SourceMap::single(file, &source);
+    let map = SourceMap::single(file);
     read_mapped(&source, map, &HashSet::new())
 }
 
@@ -79,12 +79,12 @@ impl<'a> Reader<'a> {
 
     /// The line of `offset` in the file it came from.
     fn line(&self, offset: usize) -> u32 {
-        self.map.locate(offset).1
+        self.map.locate(self.source, offset).1
     }
 
     /// The included file `offset` came from; `None` for the page's text.
     fn origin(&self, offset: usize) -> Option<String> {
-        match self.map.locate(offset).0 {
+        match self.map.locate(self.source, offset).0 {
             0 => None,
             file => Some(self.map.file(file).to_string()),
         }
@@ -92,7 +92,7 @@ impl<'a> Reader<'a> {
 
     /// The file to report a finding at `offset` against.
     fn file_at(&self, offset: usize) -> &str {
-        self.map.file(self.map.locate(offset).0)
+        self.map.file(self.map.locate(self.source, offset).0)
     }
 
     fn walk(&mut self) {
@@ -221,7 +221,7 @@ impl<'a> Reader<'a> {
     fn paragraph(&mut self, inline: Inline, range: Range<usize>) {
         let line = self.line(range.start);
         let file = self.origin(range.start);
-        let file_index = self.map.locate(range.start).0;
+        let file_index = self.map.locate(self.source, range.start).0;
         let raw = &self.source[range.clone()];
 
         // `[!INCLUDE [label](path)]` pulls in shared text; it is not prose.
