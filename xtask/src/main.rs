@@ -2,7 +2,7 @@
 
 mod corpus;
 
-use std::collections::BTreeMap;
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -11,7 +11,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use docgen_codegen::{
     check, generate, is_inside, write_atomically, Difference, Generation, Options,
 };
-use docgen_page::{Diagnostic, Severity};
+use docgen_page::{render_json, render_plain, render_rich, Diagnostic, Severity, Sources, Summary};
 
 #[derive(Parser)]
 #[command(about = "Project tasks for the docs-to-Rust client generator")]
@@ -62,7 +62,11 @@ struct Codegen {
 
 #[derive(Clone, Copy, ValueEnum)]
 enum Format {
+    /// `file:line: severity[code]: message`, one line each.
     Human,
+    /// Like rustc, with the source lines.
+    Rich,
+    /// A JSON document on standard output.
     Json,
 }
 
@@ -151,44 +155,41 @@ fn codegen(args: Codegen) -> anyhow::Result<ExitCode> {
 
 fn report(generation: &Generation, args: &Codegen) {
     let diagnostics = &generation.diagnostics;
+    let shown: Vec<Diagnostic> = diagnostics
+        .iter()
+        .filter(|d| args.verbose || d.severity != Severity::Note)
+        .cloned()
+        .collect();
+    let limit = if args.verbose { usize::MAX } else { SHOWN };
+    let head = &shown[..shown.len().min(limit)];
     match args.format {
-        Format::Json => {
-            let json = serde_json::to_string_pretty(diagnostics).expect("diagnostics serialize");
-            println!("{json}");
-        }
-        Format::Human => {
-            let shown: Vec<&Diagnostic> = diagnostics
-                .iter()
-                .filter(|d| args.verbose || d.severity != Severity::Note)
-                .collect();
-            let limit = if args.verbose { usize::MAX } else { SHOWN };
-            for d in shown.iter().take(limit) {
-                eprintln!("{d}");
+        Format::Json => println!("{}", render_json(diagnostics)),
+        Format::Human => eprint!("{}", render_plain(head)),
+        Format::Rich => {
+            let mut sources = Sources::new();
+            let files: BTreeSet<&str> = head.iter().map(|d| d.file.as_str()).collect();
+            for file in files {
+                if let Ok(text) = std::fs::read_to_string(args.input.join(file)) {
+                    sources.add(file, text);
+                }
             }
-            if shown.len() > limit {
-                eprintln!("... and {} more (-v shows all)", shown.len() - limit);
-            }
+            eprint!("{}", render_rich(head, &sources));
         }
+    }
+    if shown.len() > limit && !matches!(args.format, Format::Json) {
+        eprintln!("... and {} more (-v shows all)", shown.len() - limit);
     }
 
-    let mut by_code: BTreeMap<(&str, Severity), usize> = BTreeMap::new();
-    for d in diagnostics {
-        *by_code.entry((d.code, d.severity)).or_default() += 1;
-    }
-    let summary: Vec<String> = by_code
-        .iter()
-        .map(|((code, severity), n)| format!("{code} ({severity}) x{n}"))
-        .collect();
     let api = &generation.api;
     eprintln!(
-        "read {} pages: {} types, {} operations; {} diagnostics{}{}",
+        "read {} pages: {} types, {} operations",
         generation.pages,
         api.types.len(),
         api.operations.len(),
-        diagnostics.len(),
-        if summary.is_empty() { "" } else { ": " },
-        summary.join(", ")
     );
+    if !diagnostics.is_empty() {
+        eprint!("{}", Summary::of(diagnostics));
+    }
     if args.verbose {
         let t = generation.timings;
         eprintln!(

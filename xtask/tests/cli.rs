@@ -49,7 +49,7 @@ fn a_broken_page_fails_the_run_and_leaves_the_output_alone() {
         "the missing separator row is reported at its table: {stderr}"
     );
     assert!(
-        stderr.contains("api/intune-shared-user-create.md:59: error[P007]"),
+        stderr.contains("api/intune-shared-user-create.md:59: error[P011]"),
         "the cut body is reported at its first line: {stderr}"
     );
     assert_eq!(

@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use docgen_page::{parse_page, Diagnostic, Page};
+use docgen_page::{Diagnostic, FsLoader, Page, PageReader};
 use rayon::prelude::*;
 
 /// The docs folder itself could not be read. Pages that cannot be read are
@@ -18,10 +18,11 @@ pub enum InputError {
     Empty(PathBuf),
 }
 
-/// Reads and parses every `.md` file below `root`, in parallel. Files are
-/// named by their path relative to `root` with `/` separators, and returned
-/// sorted by that name, so the result does not depend on the file system's
-/// order.
+/// Reads and parses every `.md` file below `root`, in parallel, with their
+/// `[!INCLUDE]`s expanded. Files are named by their path relative to `root`
+/// with `/` separators, and returned sorted by that name, so the result
+/// does not depend on the file system's order. Folders named `includes`
+/// hold fragments that pages include, not pages, and are not read as pages.
 pub fn read_pages(root: &Path) -> Result<(Vec<Page>, Vec<Diagnostic>), InputError> {
     let mut files = Vec::new();
     collect(root, root, &mut files)?;
@@ -29,16 +30,17 @@ pub fn read_pages(root: &Path) -> Result<(Vec<Page>, Vec<Diagnostic>), InputErro
         return Err(InputError::Empty(root.to_path_buf()));
     }
     files.sort();
+    let reader = PageReader::new(FsLoader::new(root));
 
     let results: Vec<(Option<Page>, Vec<Diagnostic>)> = files
         .par_iter()
         .map(|(name, path)| match std::fs::read(path) {
             Ok(bytes) => {
                 let source = String::from_utf8_lossy(&bytes);
-                let (page, mut diagnostics) = parse_page(name, &source);
+                let (page, mut diagnostics) = reader.read_source(name, &source);
                 if let std::borrow::Cow::Owned(_) = source {
                     diagnostics.push(Diagnostic::warning(
-                        "P010",
+                        "P013",
                         name,
                         1,
                         "the page is not valid UTF-8; invalid bytes were replaced",
@@ -49,7 +51,7 @@ pub fn read_pages(root: &Path) -> Result<(Vec<Page>, Vec<Diagnostic>), InputErro
             Err(e) => (
                 None,
                 vec![Diagnostic::error(
-                    "P011",
+                    "P014",
                     name,
                     1,
                     format!("cannot read the page: {e}"),
@@ -79,6 +81,9 @@ fn collect(root: &Path, dir: &Path, out: &mut Vec<(String, PathBuf)>) -> Result<
             source,
         })?;
         if kind.is_dir() {
+            if entry.file_name() == "includes" {
+                continue;
+            }
             collect(root, &path, out)?;
         } else if path.extension().is_some_and(|e| e == "md") {
             let name = path

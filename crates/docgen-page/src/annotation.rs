@@ -55,6 +55,10 @@ pub fn parse_annotation(comment: &str, line: u32) -> Result<Annotation, Annotati
         return Err(AnnotationError::NotJson);
     }
     let body = &comment[start..=end];
+    // Prose that happens to hold braces (`of the format {start}-{end}`).
+    if !body.contains(':') {
+        return Err(AnnotationError::NotJson);
+    }
     let exact = start == comment.find(|c: char| !c.is_whitespace()).unwrap_or(start)
         && comment[end + 1..].trim().is_empty();
 
@@ -66,19 +70,29 @@ pub fn parse_annotation(comment: &str, line: u32) -> Result<Annotation, Annotati
         });
     }
 
-    let repaired = repair(body);
-    match serde_json::from_str::<Value>(&repaired) {
-        Ok(Value::Object(fields)) => Ok(Annotation {
-            line,
-            fields,
-            repaired: true,
-        }),
-        Ok(_) => Err(AnnotationError::Invalid("not a JSON object".into())),
-        Err(e) => Err(AnnotationError::Invalid(e.to_string())),
+    // A line end inside a string is either a string that goes on over two
+    // lines or one that was never closed; try the first reading, then the
+    // second.
+    let mut error = String::new();
+    for multiline_strings in [true, false] {
+        let repaired = repair(body, multiline_strings);
+        match serde_json::from_str::<Value>(&repaired) {
+            Ok(Value::Object(fields)) => {
+                return Ok(Annotation {
+                    line,
+                    fields,
+                    repaired: true,
+                })
+            }
+            Ok(_) => error = "not a JSON object".into(),
+            Err(e) if error.is_empty() => error = e.to_string(),
+            Err(_) => {}
+        }
     }
+    Err(AnnotationError::Invalid(error))
 }
 
-fn repair(body: &str) -> String {
+fn repair(body: &str, multiline_strings: bool) -> String {
     let body = body
         .replace(['\u{201c}', '\u{201d}'], "\"")
         .replace(['\u{2018}', '\u{2019}'], "'");
@@ -101,13 +115,43 @@ fn repair(body: &str) -> String {
             } else if c == '"' {
                 in_string = false;
             } else if c == '\n' {
-                // A string that runs over a line end was never closed.
-                in_string = false;
+                if multiline_strings {
+                    out.pop();
+                    out.push_str("\\n");
+                } else {
+                    out.pop();
+                    out.push_str("\"\n");
+                    in_string = false;
+                }
             }
             i += 1;
             continue;
         }
         match c {
+            // A bare key (`isCollection: true`) gets its quotes.
+            c if (c.is_ascii_alphabetic() || c == '@')
+                && out.trim_end().ends_with(['{', ',', '\n'])
+                || (c.is_ascii_alphabetic() || c == '@') && starts_line(&out) =>
+            {
+                let len = chars[i..]
+                    .iter()
+                    .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '@' | '.' | '_'))
+                    .count();
+                let word: String = chars[i..i + len].iter().collect();
+                let colon = chars[i + len..].iter().find(|c| !c.is_whitespace()) == Some(&':');
+                if colon {
+                    if ends_value(&out) {
+                        insert_comma_before_trailing_space(&mut out);
+                    }
+                    out.push('"');
+                    out.push_str(&word);
+                    out.push('"');
+                } else {
+                    out.push_str(&word);
+                }
+                i += len;
+                continue;
+            }
             '"' => {
                 if ends_value(&out) && next_line_break_between(&out) {
                     insert_comma_before_trailing_space(&mut out);
@@ -138,6 +182,12 @@ fn ends_value(out: &str) -> bool {
         || trimmed.ends_with("false")
         || trimmed.ends_with("null")
         || trimmed.ends_with(|c: char| c.is_ascii_digit())
+}
+
+/// Whether only white space stands between the last line end and here.
+fn starts_line(out: &str) -> bool {
+    let trimmed = out.trim_end_matches([' ', '\t']);
+    trimmed.is_empty() || trimmed.ends_with('\n')
 }
 
 fn next_line_break_between(out: &str) -> bool {
@@ -189,6 +239,48 @@ mod tests {
         let a = parse_annotation("stray { \"blockType\": \"ignored\" } text", 1).unwrap();
         assert_eq!(a.block_type(), Some("ignored"));
         assert!(a.repaired);
+    }
+
+    #[test]
+    fn quotes_bare_keys() {
+        let a = parse_annotation(
+            "{\n  \"blockType\": \"response\",\n  isCollection: true\n}",
+            1,
+        )
+        .unwrap();
+        assert_eq!(a.bool("isCollection"), Some(true));
+    }
+
+    #[test]
+    fn keeps_strings_that_run_over_lines() {
+        let a = parse_annotation(
+            "{\n  \"type\": \"#page.annotation\",\n  \"suppressions\": [\n    \"Warning: page.md:\n      Found enums\"\n  ]\n}",
+            1,
+        )
+        .unwrap();
+        assert_eq!(a.str("type"), Some("#page.annotation"));
+        assert_eq!(
+            a.fields["suppressions"][0].as_str(),
+            Some("Warning: page.md:\n      Found enums")
+        );
+    }
+
+    #[test]
+    fn closes_a_string_left_open_at_the_line_end() {
+        let a = parse_annotation(
+            "{\n  \"blockType\": \"request\",\n  \"name\": \"get_user\n}",
+            1,
+        )
+        .unwrap();
+        assert_eq!(a.block_type(), Some("request"));
+    }
+
+    #[test]
+    fn prose_with_braces_is_not_json() {
+        assert_eq!(
+            parse_annotation(" ranges of the format `{start}-{end}` ", 1),
+            Err(AnnotationError::NotJson)
+        );
     }
 
     #[test]

@@ -5,6 +5,9 @@ use serde_json::Value;
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct RequestLine {
     pub line: u32,
+    /// The included file the line came from; `None` for the page's own text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
     pub method: String,
     pub path: PathTemplate,
 }
@@ -68,6 +71,7 @@ pub fn parse_request_line(text: &str, line: u32) -> Option<RequestLine> {
     }
     Some(RequestLine {
         line,
+        file: None,
         method,
         path: PathTemplate::parse(rest),
     })

@@ -6,23 +6,38 @@
 //! [`Diagnostic`] and the rest of the page is still read.
 
 mod annotation;
+mod codes;
+mod delimiter_rows;
 mod diagnostic;
+mod examples;
+mod front_matter;
 mod http;
+mod include;
+mod inline;
 mod page;
 mod reader;
+mod render;
+mod request_lines;
+mod source_map;
 mod table;
 mod type_expr;
 
 pub use annotation::{parse_annotation, Annotation, AnnotationError};
+pub use codes::{code_doc, CodeDoc, CODES};
 pub use diagnostic::{Diagnostic, Severity};
 pub use http::{
     parse_http_message, parse_request_line, Argument, Body, HttpMessage, PathSegment, PathTemplate,
     RequestLine, StartLine,
+};
+pub use include::{
+    include_kind, read_page, FsLoader, IncludeKind, PageReader, SourceLoader,
+    DEFAULT_MAX_INCLUDE_DEPTH,
 };
 pub use page::{
     Cell, CodeBlock, Example, ExampleMessage, FrontMatter, Include, Link, Page, Paragraph, Row,
     Section, Table,
 };
 pub use reader::parse_page;
+pub use render::{render_json, render_plain, render_rich, Sources, Summary};
 pub use table::TableKind;
 pub use type_expr::{ParsedType, Primitive, TypeExpr};

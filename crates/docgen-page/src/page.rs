@@ -4,6 +4,7 @@ use serde::Serialize;
 
 use crate::annotation::Annotation;
 use crate::table::TableKind;
+use crate::type_expr::ParsedType;
 
 /// Everything the reader took from one markdown page.
 ///
@@ -47,6 +48,14 @@ pub struct FrontMatter {
     pub fields: BTreeMap<String, String>,
 }
 
+impl FrontMatter {
+    /// The product area the page belongs to: `ms.subservice` where the
+    /// page has it, `ms.prod` otherwise.
+    pub fn area(&self) -> Option<&str> {
+        self.ms_subservice.as_deref().or(self.ms_prod.as_deref())
+    }
+}
+
 /// A heading that opens a section (tab markers such as `# [HTTP](#tab/http)`
 /// are not sections).
 #[derive(Clone, Debug, Serialize)]
@@ -54,6 +63,10 @@ pub struct Section {
     pub level: u8,
     pub title: String,
     pub line: u32,
+    /// The included file this came from, relative to the docs root; `None`
+    /// when it is the page's own text. `line` is a line of that file.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
     /// The enclosing section, the nearest heading of a lower level before it.
     pub parent: Option<usize>,
 }
@@ -62,6 +75,10 @@ pub struct Section {
 #[derive(Clone, Debug, Serialize)]
 pub struct Paragraph {
     pub line: u32,
+    /// The included file this came from, relative to the docs root; `None`
+    /// when it is the page's own text. `line` is a line of that file.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
     pub section: Option<usize>,
     pub text: String,
     pub links: Vec<Link>,
@@ -78,6 +95,10 @@ pub struct Link {
 #[derive(Clone, Debug, Serialize)]
 pub struct Table {
     pub line: u32,
+    /// The included file this came from, relative to the docs root; `None`
+    /// when it is the page's own text. `line` is a line of that file.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
     pub section: Option<usize>,
     pub kind: TableKind,
     pub header: Vec<String>,
@@ -92,18 +113,50 @@ impl Table {
             names.iter().any(|n| h == *n)
         })
     }
+
+    /// Index of the column that holds types (`Type`, `Return type`), in
+    /// the kinds of table whose rows are typed.
+    pub fn type_column(&self) -> Option<usize> {
+        let typed = matches!(
+            self.kind,
+            TableKind::Properties
+                | TableKind::Relationships
+                | TableKind::RequestBody
+                | TableKind::Parameters
+                | TableKind::QueryParameters
+                | TableKind::Methods
+        );
+        if !typed {
+            return None;
+        }
+        self.column(&[
+            "type",
+            "return type",
+            "returns",
+            "data type",
+            "property type",
+        ])
+    }
 }
 
 /// One body row of a table.
 #[derive(Clone, Debug, Serialize)]
 pub struct Row {
     pub line: u32,
+    /// The included file this came from, relative to the docs root; `None`
+    /// when it is the page's own text. `line` is a line of that file.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
     /// The group opened by the nearest bold row above (`|**On-boarding**|`).
     pub context: Option<String>,
     /// The first cell starts with non-breaking spaces: a sub-row of the row
     /// above, as in per-context permission tables.
     pub indented: bool,
     pub cells: Vec<Cell>,
+    /// The row's type cell read as a type, in tables that have a type
+    /// column (see [`Table::type_column`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub type_expr: Option<ParsedType>,
 }
 
 impl Row {
@@ -117,6 +170,11 @@ impl Row {
             emphasis: false,
         };
         self.cells.get(index).unwrap_or(&EMPTY)
+    }
+
+    /// The type read from the row's type cell, if its table has one.
+    pub fn ty(&self) -> Option<&crate::type_expr::TypeExpr> {
+        self.type_expr.as_ref().map(|t| &t.ty)
     }
 }
 
@@ -135,11 +193,22 @@ pub struct Cell {
     pub emphasis: bool,
 }
 
+impl Cell {
+    /// The cell read as a type expression.
+    pub fn type_expr(&self) -> ParsedType {
+        crate::type_expr::TypeExpr::parse(self)
+    }
+}
+
 /// A fenced or indented code block.
 #[derive(Clone, Debug, Serialize)]
 pub struct CodeBlock {
     /// Line of the opening fence.
     pub line: u32,
+    /// The included file this came from, relative to the docs root; `None`
+    /// when it is the page's own text. `line` is a line of that file.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
     pub section: Option<usize>,
     /// The info string after the fence, such as `http` or `json`.
     pub info: String,
@@ -167,12 +236,27 @@ impl CodeBlock {
 #[derive(Clone, Debug, Serialize)]
 pub struct Include {
     pub line: u32,
+    /// The included file this came from, relative to the docs root; `None`
+    /// when it is the page's own text. `line` is a line of that file.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
     pub section: Option<usize>,
     pub label: String,
     pub path: String,
+    /// The included text was read in place of this line (see
+    /// [`PageReader`](crate::PageReader)); `false` for includes that are
+    /// not expanded, and always with [`parse_page`](crate::parse_page).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub expanded: bool,
 }
 
 impl Page {
+    /// The file that `file` fields of items refer to: the included file
+    /// when there is one, the page otherwise.
+    pub fn source_file<'a>(&'a self, file: &'a Option<String>) -> &'a str {
+        file.as_deref().unwrap_or(&self.file)
+    }
+
     /// The section's title and those of its parents, innermost first.
     pub fn section_path(&self, section: Option<usize>) -> impl Iterator<Item = &Section> {
         std::iter::successors(section.map(|i| &self.sections[i]), |s| {

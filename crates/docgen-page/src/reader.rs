@@ -1,3 +1,4 @@
+use std::collections::HashSet;
 use std::ops::Range;
 
 use pulldown_cmark::{
@@ -6,137 +7,66 @@ use pulldown_cmark::{
 };
 
 use crate::annotation::{parse_annotation, Annotation, AnnotationError};
+use crate::delimiter_rows::repair_delimiter_rows;
 use crate::diagnostic::Diagnostic;
-use crate::http::{parse_http_message, parse_request_line, Body, StartLine};
-use crate::page::{
-    Cell, CodeBlock, Example, ExampleMessage, FrontMatter, Include, Link, Page, Paragraph, Row,
-    Section, Table,
-};
+use crate::examples::collect_examples;
+use crate::front_matter::parse_front_matter;
+use crate::include::parse_include_target;
+use crate::inline::{collapse, gather, Inline};
+use crate::page::{Cell, CodeBlock, Include, Page, Paragraph, Row, Section, Table};
+use crate::request_lines::collect_request_lines;
+use crate::source_map::SourceMap;
 use crate::table::TableKind;
+use crate::type_expr::TypeExpr;
 
 /// Reads one page. `file` is the path reported in diagnostics and stored in
 /// the page; `source` is the page's markdown.
+///
+/// `[!INCLUDE]` lines are listed in [`Page::includes`] but not expanded; a
+/// [`PageReader`](crate::PageReader) reads a page with its includes.
 pub fn parse_page(file: &str, source: &str) -> (Page, Vec<Diagnostic>) {
-    let mut reader = Reader::new(file, source);
+    let source = repair_delimiter_rows(source);
+    let map = SourceMap::single(file);
+    read_mapped(&source, map, &HashSet::new())
+}
+
+/// Reads an expanded page: `map` tells which file each line came from, and
+/// `expanded` which include lines, as (file index, line), were expanded.
+pub(crate) fn read_mapped(
+    source: &str,
+    map: SourceMap,
+    expanded: &HashSet<(usize, u32)>,
+) -> (Page, Vec<Diagnostic>) {
+    let mut reader = Reader::new(source, map, expanded);
     reader.walk();
-    reader.collect_request_lines();
-    reader.collect_examples();
+    reader.page.request_lines = collect_request_lines(&reader.page, &mut reader.diagnostics);
+    reader.page.examples = collect_examples(&reader.page, &mut reader.diagnostics);
     (reader.page, reader.diagnostics)
 }
 
 struct Reader<'a> {
     source: &'a str,
-    line_starts: Vec<usize>,
+    map: SourceMap,
+    expanded: &'a HashSet<(usize, u32)>,
     page: Page,
     diagnostics: Vec<Diagnostic>,
     section: Option<usize>,
     tab: Option<String>,
     /// An annotation waiting for the code block it describes.
-    pending: Option<Annotation>,
+    pending: Option<(Annotation, Option<String>)>,
     /// Nesting depth of block quotes: notes, which are not content.
     quote_depth: usize,
 }
 
-/// Text and links gathered from the inline events of one block.
-#[derive(Default)]
-struct Inline {
-    text: String,
-    links: Vec<Link>,
-    open_links: Vec<(String, usize)>,
-    code: bool,
-    strong_depth: usize,
-    emphasis_depth: usize,
-    text_in_strong: bool,
-    text_outside_strong: bool,
-    text_in_emphasis: bool,
-    text_outside_emphasis: bool,
-}
-
-impl Inline {
-    fn push_text(&mut self, text: &str) {
-        if !text.trim().is_empty() {
-            if self.strong_depth > 0 {
-                self.text_in_strong = true;
-            } else {
-                self.text_outside_strong = true;
-            }
-            if self.emphasis_depth > 0 {
-                self.text_in_emphasis = true;
-            } else {
-                self.text_outside_emphasis = true;
-            }
-        }
-        self.text.push_str(text);
-    }
-
-    /// Handles an inline event; returns false for events that are not inline.
-    fn event(&mut self, event: &Event) -> bool {
-        match event {
-            Event::Text(t) => self.push_text(t),
-            Event::Code(t) => {
-                self.code = true;
-                self.push_text(t);
-            }
-            Event::SoftBreak | Event::HardBreak => self.text.push(' '),
-            Event::InlineHtml(_) | Event::Html(_) => self.text.push(' '),
-            Event::FootnoteReference(t) => self.push_text(t),
-            Event::Start(Tag::Link { dest_url, .. }) => {
-                self.open_links
-                    .push((dest_url.to_string(), self.text.len()));
-            }
-            Event::End(TagEnd::Link) => {
-                if let Some((target, start)) = self.open_links.pop() {
-                    let text = collapse(&self.text[start..]);
-                    self.links.push(Link { text, target });
-                }
-            }
-            Event::Start(Tag::Strong) => self.strong_depth += 1,
-            Event::End(TagEnd::Strong) => self.strong_depth = self.strong_depth.saturating_sub(1),
-            Event::Start(Tag::Emphasis) => self.emphasis_depth += 1,
-            Event::End(TagEnd::Emphasis) => {
-                self.emphasis_depth = self.emphasis_depth.saturating_sub(1)
-            }
-            Event::Start(
-                Tag::Image { .. } | Tag::Strikethrough | Tag::Superscript | Tag::Subscript,
-            )
-            | Event::End(
-                TagEnd::Image | TagEnd::Strikethrough | TagEnd::Superscript | TagEnd::Subscript,
-            ) => {}
-            _ => return false,
-        }
-        true
-    }
-
-    fn into_cell(self) -> Cell {
-        Cell {
-            text: collapse(&self.text),
-            links: self.links,
-            code: self.code,
-            strong: self.text_in_strong && !self.text_outside_strong,
-            emphasis: self.text_in_emphasis && !self.text_outside_emphasis,
-        }
-    }
-}
-
-/// Collapses runs of white space (non-breaking spaces included) into one
-/// space and trims the ends.
-fn collapse(text: &str) -> String {
-    text.split(|c: char| c.is_whitespace() || c == '\u{a0}')
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
 impl<'a> Reader<'a> {
-    fn new(file: &str, source: &'a str) -> Reader<'a> {
-        let line_starts = std::iter::once(0)
-            .chain(source.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
+    fn new(source: &'a str, map: SourceMap, expanded: &'a HashSet<(usize, u32)>) -> Reader<'a> {
+        let file = map.file(0).to_string();
         Reader {
             source,
-            line_starts,
+            map,
+            expanded,
             page: Page {
-                file: file.to_string(),
+                file,
                 ..Page::default()
             },
             diagnostics: Vec::new(),
@@ -147,12 +77,22 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// The line of `offset` in the file it came from.
     fn line(&self, offset: usize) -> u32 {
-        self.line_starts.partition_point(|&s| s <= offset) as u32
+        self.map.locate(self.source, offset).1
     }
 
-    fn file(&self) -> &str {
-        &self.page.file
+    /// The included file `offset` came from; `None` for the page's text.
+    fn origin(&self, offset: usize) -> Option<String> {
+        match self.map.locate(self.source, offset).0 {
+            0 => None,
+            file => Some(self.map.file(file).to_string()),
+        }
+    }
+
+    /// The file to report a finding at `offset` against.
+    fn file_at(&self, offset: usize) -> &str {
+        self.map.file(self.map.locate(self.source, offset).0)
     }
 
     fn walk(&mut self) {
@@ -165,7 +105,8 @@ impl<'a> Reader<'a> {
         let source = self.source;
         let mut events =
             Parser::new_with_broken_link_callback(source, options, Some(&mut unresolved))
-                .into_offset_iter();
+                .into_offset_iter()
+                .peekable();
 
         while let Some((event, range)) = events.next() {
             match event {
@@ -189,6 +130,21 @@ impl<'a> Reader<'a> {
                     let inline =
                         gather(&mut events, |e| matches!(e, Event::End(TagEnd::Paragraph)));
                     self.paragraph(inline, range);
+                }
+                // The text of a tight list item comes without a paragraph
+                // around it; it is read as one.
+                Event::Start(Tag::Item) => {
+                    let mut inline = Inline::default();
+                    while let Some((event, _)) = events.peek() {
+                        if !is_inline(event) {
+                            break;
+                        }
+                        inline.event(event);
+                        events.next();
+                    }
+                    if !inline.text.trim().is_empty() {
+                        self.paragraph(inline, range);
+                    }
                 }
                 Event::Start(Tag::BlockQuote(_)) => self.quote_depth += 1,
                 Event::End(TagEnd::BlockQuote(_)) => {
@@ -231,6 +187,7 @@ impl<'a> Reader<'a> {
 
     fn heading(&mut self, level: HeadingLevel, inline: Inline, range: Range<usize>) {
         let line = self.line(range.start);
+        let file = self.origin(range.start);
 
         // `# [C#](#tab/csharp)` opens a tab of samples; it is not a section.
         if let [link] = inline.links.as_slice() {
@@ -255,6 +212,7 @@ impl<'a> Reader<'a> {
             level,
             title,
             line,
+            file,
             parent,
         });
         self.section = Some(self.page.sections.len() - 1);
@@ -262,13 +220,26 @@ impl<'a> Reader<'a> {
 
     fn paragraph(&mut self, inline: Inline, range: Range<usize>) {
         let line = self.line(range.start);
+        let file = self.origin(range.start);
+        let file_index = self.map.locate(self.source, range.start).0;
         let raw = &self.source[range.clone()];
 
         // `[!INCLUDE [label](path)]` pulls in shared text; it is not prose.
         let includes: Vec<Include> = raw
             .lines()
             .enumerate()
-            .filter_map(|(i, l)| parse_include(l, line + i as u32, self.section))
+            .filter_map(|(i, l)| {
+                let (label, path) = parse_include_target(l)?;
+                let line = line + i as u32;
+                Some(Include {
+                    line,
+                    file: file.clone(),
+                    section: self.section,
+                    label: label.to_string(),
+                    path: path.to_string(),
+                    expanded: self.expanded.contains(&(file_index, line)),
+                })
+            })
             .collect();
         if !includes.is_empty() {
             self.page.includes.extend(includes);
@@ -278,7 +249,7 @@ impl<'a> Reader<'a> {
         if raw.lines().count() >= 2 && raw.lines().all(|l| l.trim_start().starts_with('|')) {
             self.diagnostics.push(Diagnostic::error(
                 "P004",
-                self.file(),
+                self.file_at(range.start),
                 line,
                 "lines look like a table but have no separator row (`|---|---|`); the table is lost",
             ));
@@ -292,7 +263,8 @@ impl<'a> Reader<'a> {
             self.page.namespace = Some(ns.trim().to_string());
             return;
         }
-        if self.in_preamble() {
+        // Included text is shared by many pages; it does not describe this one.
+        if self.in_preamble() && file.is_none() {
             if !self.page.description.is_empty() {
                 self.page.description.push_str("\n\n");
             }
@@ -300,6 +272,7 @@ impl<'a> Reader<'a> {
         }
         self.page.paragraphs.push(Paragraph {
             line,
+            file,
             section: self.section,
             text,
             links: inline.links,
@@ -321,12 +294,14 @@ impl<'a> Reader<'a> {
     ) {
         self.drop_pending();
         let line = self.line(range.start);
+        let file = self.origin(range.start);
         let mut header = Vec::new();
         let mut rows = Vec::new();
         let mut context: Option<String> = None;
         let mut cells: Vec<Cell> = Vec::new();
         let mut indented = false;
         let mut row_line = line;
+        let mut row_file = file.clone();
         let mut in_head = false;
 
         while let Some((event, r)) = events.next() {
@@ -338,6 +313,7 @@ impl<'a> Reader<'a> {
                 }
                 Event::Start(Tag::TableRow) => {
                     row_line = self.line(r.start);
+                    row_file = self.origin(r.start);
                     indented = false;
                 }
                 Event::Start(Tag::TableCell) => {
@@ -360,9 +336,11 @@ impl<'a> Reader<'a> {
                     } else if row_cells.iter().any(|c| !c.text.is_empty()) {
                         rows.push(Row {
                             line: row_line,
+                            file: row_file.clone(),
                             context: context.clone(),
                             indented,
                             cells: row_cells,
+                            type_expr: None,
                         });
                     }
                 }
@@ -377,20 +355,59 @@ impl<'a> Reader<'a> {
             .map(|s| s.title.to_ascii_lowercase())
             .collect();
         let kind = TableKind::classify(&header, &titles);
-        self.page.tables.push(Table {
+        let mut table = Table {
             line,
+            file,
             section: self.section,
             kind,
             header,
             rows,
-        });
+        };
+        self.read_types(&mut table);
+        self.page.tables.push(table);
+    }
+
+    /// Reads the type cell of each row, saying when it holds more than a
+    /// type or no type at all.
+    fn read_types(&mut self, table: &mut Table) {
+        let Some(column) = table.type_column() else {
+            return;
+        };
+        for row in &mut table.rows {
+            let cell = row.cell(column);
+            let parsed = TypeExpr::parse(cell);
+            if parsed.no_value {
+                // A method that returns nothing says so plainly.
+            } else if let TypeExpr::Unknown { text } = &parsed.ty {
+                let message = if text.is_empty() {
+                    "type cell is empty".to_string()
+                } else {
+                    format!("type cell `{text}` does not name a type")
+                };
+                let file = self.page.source_file(&row.file);
+                self.diagnostics
+                    .push(Diagnostic::warning("P008", file, row.line, message));
+            } else if parsed.free_text {
+                self.diagnostics.push(Diagnostic::note(
+                    "P007",
+                    self.page.source_file(&row.file),
+                    row.line,
+                    format!(
+                        "type cell `{}` holds more than a type; read as `{}`",
+                        cell.text, parsed.ty
+                    ),
+                ));
+            }
+            row.type_expr = Some(parsed);
+        }
     }
 
     fn code_block(&mut self, info: String, text: String, range: Range<usize>) {
         let line = self.line(range.start);
-        let annotation = self.pending.take();
+        let annotation = self.pending.take().map(|(a, _)| a);
         self.page.code_blocks.push(CodeBlock {
             line,
+            file: self.origin(range.start),
             section: self.section,
             info,
             text,
@@ -404,24 +421,26 @@ impl<'a> Reader<'a> {
         let mut rest = text;
         let mut consumed = 0;
         while let Some(start) = rest.find("<!--") {
-            let Some(len) = rest[start..].find("-->") else {
+            // Searched after the opening, so that `<!-->` does not close itself.
+            let Some(len) = rest[start + 4..].find("-->") else {
                 break;
             };
-            let comment = &rest[start + 4..start + len];
-            let line = self.line(offset + consumed + start);
+            let comment = &rest[start + 4..start + 4 + len];
+            let at = offset + consumed + start;
+            let line = self.line(at);
             match parse_annotation(comment, line) {
                 Ok(annotation) => {
                     if annotation.repaired {
                         self.diagnostics.push(Diagnostic::note(
                             "P002",
-                            self.file(),
+                            self.file_at(at),
                             line,
                             "annotation comment is not valid JSON; read after repair",
                         ));
                     }
                     if annotation.block_type().is_some() {
                         self.drop_pending();
-                        self.pending = Some(annotation);
+                        self.pending = Some((annotation, self.origin(at)));
                     } else {
                         self.page.metadata.push(annotation);
                     }
@@ -430,13 +449,13 @@ impl<'a> Reader<'a> {
                 Err(AnnotationError::Invalid(error)) => {
                     self.diagnostics.push(Diagnostic::warning(
                         "P001",
-                        self.file(),
+                        self.file_at(at),
                         line,
                         format!("annotation comment is not valid JSON and was ignored: {error}"),
                     ));
                 }
             }
-            let end = start + len + 3;
+            let end = start + 4 + len + 3;
             consumed += end;
             rest = &rest[end..];
         }
@@ -445,11 +464,11 @@ impl<'a> Reader<'a> {
     /// An annotation that meets something other than a code block describes
     /// nothing; annotations of examples and resources are worth a word.
     fn drop_pending(&mut self) {
-        if let Some(a) = self.pending.take() {
+        if let Some((a, file)) = self.pending.take() {
             if matches!(a.block_type(), Some("request" | "response" | "resource")) {
                 self.diagnostics.push(Diagnostic::note(
                     "P005",
-                    self.file(),
+                    self.page.source_file(&file),
                     a.line,
                     format!(
                         "`{}` annotation is not followed by a code block",
@@ -459,177 +478,37 @@ impl<'a> Reader<'a> {
             }
         }
     }
-
-    fn collect_request_lines(&mut self) {
-        let page = &self.page;
-        let blocks = page.code_blocks.iter().filter(|b| {
-            page.is_under(b.section, &["http request"])
-                && !matches!(b.block_type(), Some("request" | "response"))
-        });
-        let mut request_lines = Vec::new();
-        for block in blocks {
-            for (i, text) in block.text.lines().enumerate() {
-                let line = block.content_line() + i as u32;
-                let text = text.trim();
-                if text.is_empty() || text.starts_with("//") || text.starts_with('#') {
-                    continue;
-                }
-                match parse_request_line(text, line) {
-                    Some(request) => request_lines.push(request),
-                    None => self.diagnostics.push(Diagnostic::note(
-                        "P006",
-                        &page.file,
-                        line,
-                        format!("`{text}` in the HTTP request section is not a request line"),
-                    )),
-                }
-            }
-        }
-        self.page.request_lines = request_lines;
-    }
-
-    fn collect_examples(&mut self) {
-        let mut examples: Vec<Example> = Vec::new();
-        for (index, block) in self.page.code_blocks.iter().enumerate() {
-            let annotated = block.block_type();
-            if matches!(
-                annotated,
-                Some("ignored" | "resource" | "example" | "samples")
-            ) {
-                continue;
-            }
-            if annotated.is_none() {
-                let in_examples = self
-                    .page
-                    .is_under(block.section, &["example", "request", "response"])
-                    && !self.page.is_under(block.section, &["http request"]);
-                let http_like = matches!(
-                    block.info.as_str(),
-                    "" | "http" | "HTTP" | "msgraph-interactive"
-                );
-                if !in_examples || !http_like || block.tab.as_deref().is_some_and(|t| t != "HTTP") {
-                    continue;
-                }
-            }
-
-            let message = parse_http_message(&block.text, block.content_line());
-            if let Body::PartialJson { value, error, .. } = &message.body {
-                let diagnostic = if value.is_some() && is_elided(&block.text) {
-                    Diagnostic::note(
-                        "P008",
-                        &self.page.file,
-                        message.body_line,
-                        "example body leaves parts out (`...`); the rest is read",
-                    )
-                } else {
-                    Diagnostic::error(
-                        "P007",
-                        &self.page.file,
-                        message.body_line,
-                        format!(
-                            "example body is not valid JSON ({error}); only what parses is kept"
-                        ),
-                    )
-                };
-                self.diagnostics.push(diagnostic);
-            }
-            let is_request = match annotated {
-                Some("request") => true,
-                Some("response") => false,
-                _ => match &message.start {
-                    Some(StartLine::Request { .. }) => true,
-                    Some(StartLine::Response { .. }) => false,
-                    None => continue,
-                },
-            };
-            let side = ExampleMessage {
-                block: index,
-                message,
-            };
-            if is_request {
-                examples.push(Example {
-                    name: block
-                        .annotation
-                        .as_ref()
-                        .and_then(|a| a.str("name"))
-                        .map(str::to_string),
-                    request: Some(side),
-                    response: None,
-                });
-            } else {
-                match examples.last_mut() {
-                    Some(e) if e.response.is_none() => e.response = Some(side),
-                    _ => examples.push(Example {
-                        name: None,
-                        request: None,
-                        response: Some(side),
-                    }),
-                }
-            }
-        }
-        self.page.examples = examples;
-    }
 }
 
-/// Whether a body marks the parts it leaves out, as the docs do with `...`.
-fn is_elided(text: &str) -> bool {
-    text.lines().any(|l| {
-        let t = l.trim().trim_end_matches(',');
-        t == "..." || t == "…" || t == "\"...\"" || t.starts_with("//")
-    })
-}
-
-/// Gathers inline events up to and including the one `end` accepts.
-fn gather<'e>(
-    events: &mut impl Iterator<Item = (Event<'e>, Range<usize>)>,
-    end: impl Fn(&Event<'e>) -> bool,
-) -> Inline {
-    let mut inline = Inline::default();
-    for (event, _) in events.by_ref() {
-        if end(&event) {
-            break;
-        }
-        inline.event(&event);
+/// Whether an event belongs to the inline content of a block.
+fn is_inline(event: &Event<'_>) -> bool {
+    match event {
+        Event::Text(_)
+        | Event::Code(_)
+        | Event::SoftBreak
+        | Event::HardBreak
+        | Event::InlineHtml(_)
+        | Event::FootnoteReference(_) => true,
+        Event::Start(tag) => matches!(
+            tag,
+            Tag::Link { .. }
+                | Tag::Strong
+                | Tag::Emphasis
+                | Tag::Image { .. }
+                | Tag::Strikethrough
+                | Tag::Superscript
+                | Tag::Subscript
+        ),
+        Event::End(tag) => matches!(
+            tag,
+            TagEnd::Link
+                | TagEnd::Strong
+                | TagEnd::Emphasis
+                | TagEnd::Image
+                | TagEnd::Strikethrough
+                | TagEnd::Superscript
+                | TagEnd::Subscript
+        ),
+        _ => false,
     }
-    inline
-}
-
-fn parse_include(line_text: &str, line: u32, section: Option<usize>) -> Option<Include> {
-    let rest = line_text.trim().strip_prefix("[!INCLUDE")?.trim_start();
-    let rest = rest.strip_prefix('[')?;
-    let (label, rest) = rest.split_once(']')?;
-    let rest = rest.trim_start().strip_prefix('(')?;
-    let (path, _) = rest.split_once(')')?;
-    Some(Include {
-        line,
-        section,
-        label: label.trim().to_string(),
-        path: path.trim().to_string(),
-    })
-}
-
-/// Reads the flat `key: value` YAML the docs use; nested values are kept as
-/// written.
-fn parse_front_matter(text: &str) -> FrontMatter {
-    let mut fm = FrontMatter::default();
-    for line in text.lines() {
-        let Some((key, value)) = line.split_once(':') else {
-            continue;
-        };
-        if key.starts_with([' ', '\t', '-']) {
-            continue;
-        }
-        let key = key.trim().to_string();
-        let value = value.trim().trim_matches(['"', '\'']).trim().to_string();
-        match key.as_str() {
-            "title" => fm.title = Some(value.clone()),
-            "description" => fm.description = Some(value.clone()),
-            "ms.prod" => fm.ms_prod = Some(value.clone()),
-            "ms.subservice" => fm.ms_subservice = Some(value.clone()),
-            "doc_type" => fm.doc_type = Some(value.clone()),
-            _ => {}
-        }
-        fm.fields.insert(key, value);
-    }
-    fm
 }

@@ -38,11 +38,25 @@ impl TableKind {
         let first = cols.first().map(String::as_str).unwrap_or("");
         let has = |name: &str| cols.iter().any(|c| c == name);
         let under = |prefix: &str| sections.iter().any(|s| s.starts_with(prefix));
+        let innermost = sections.first().map(String::as_str).unwrap_or("");
 
-        if first.starts_with("permission type") || first == "permission" && has("scopes") {
+        if first.starts_with("permission type") {
+            // `Permission type | Property | Type | Description` lists which
+            // properties each kind of permission object accepts.
+            if has("property") && under("request body") {
+                return TableKind::RequestBody;
+            }
             return TableKind::Permissions;
         }
-        if first == "method" && cols.len() >= 2 {
+        if first == "permission" && has("scopes") || is_transposed_permissions(&cols) {
+            return TableKind::Permissions;
+        }
+        if matches!(first, "method" | "function") && cols.len() >= 2 {
+            // A few resource pages head their property table `Method |
+            // Return Type | Description`; the section says what it is.
+            if innermost == "properties" {
+                return TableKind::Properties;
+            }
             return TableKind::Methods;
         }
         if first == "member" || first == "members" || first == "enum member" {
@@ -54,16 +68,33 @@ impl TableKind {
         if first == "header" || first == "headers" || first == "request header" {
             return TableKind::Headers;
         }
-        if first == "relationship" || first == "relationships" {
+        if matches!(
+            first,
+            "relationship" | "relationships" | "relationship name"
+        ) {
+            if innermost == "properties" {
+                return TableKind::Properties;
+            }
             return TableKind::Relationships;
         }
 
-        let name_type = has("type")
-            && matches!(
-                first,
-                "property" | "properties" | "property name" | "name" | "parameter" | "parameters"
-            );
-        if name_type {
+        let name_column = matches!(
+            first,
+            "property"
+                | "properties"
+                | "property name"
+                | "name"
+                | "parameter"
+                | "parameters"
+                | "parameter name"
+                | "query parameter"
+        );
+        // Some request body tables give an example value instead of a type.
+        let typed = has("type") || has("value") && first != "query parameter";
+        if name_column && typed {
+            if under("request header") || under("optional request header") {
+                return TableKind::Headers;
+            }
             if under("request body") || under("request") && first == "parameter" {
                 return TableKind::RequestBody;
             }
@@ -73,19 +104,22 @@ impl TableKind {
             if under("query parameter") || under("optional query") {
                 return TableKind::QueryParameters;
             }
-            if under("request header") {
-                return TableKind::Headers;
-            }
             if under("relationship") {
                 return TableKind::Relationships;
+            }
+            if !has("type") {
+                return TableKind::Unknown;
             }
             if first.starts_with("parameter") {
                 return TableKind::Parameters;
             }
+            if first == "query parameter" {
+                return TableKind::QueryParameters;
+            }
             return TableKind::Properties;
         }
         if matches!(first, "name" | "parameter" | "query parameter") {
-            if under("request header") {
+            if under("request header") || under("optional request header") {
                 return TableKind::Headers;
             }
             if under("query parameter") || under("optional query") || under("optional request") {
@@ -95,8 +129,28 @@ impl TableKind {
         if (first == "value" || first == "name") && has("description") && under("values") {
             return TableKind::EnumMembers;
         }
+        if first == "value" && (cols.len() == 1 || has("description")) && names_values(innermost) {
+            return TableKind::EnumMembers;
+        }
         TableKind::Unknown
     }
+}
+
+/// A permissions table with one column per kind of permission and one row
+/// per resource or operation: `Supported resource | Delegated (work or
+/// school account) | Delegated (personal Microsoft account) | Application`.
+fn is_transposed_permissions(cols: &[String]) -> bool {
+    cols.len() >= 2
+        && cols[1..].iter().any(|c| c.starts_with("delegated"))
+        && !cols[0].starts_with("delegated")
+}
+
+/// A section that lists the values of an enumeration: `signInAudience
+/// values`, `sortBy options`, `State Enumeration`.
+fn names_values(section: &str) -> bool {
+    ["values", "options", "enumeration"]
+        .iter()
+        .any(|w| section.ends_with(w))
 }
 
 fn normalize(header: &str) -> String {
@@ -178,6 +232,99 @@ mod tests {
                 TableKind::Relationships,
             ),
             (&["Foo", "Bar"], &["properties"], TableKind::Unknown),
+        ];
+        for (header, sections, expected) in cases {
+            assert_eq!(
+                kind(header, sections),
+                *expected,
+                "{header:?} under {sections:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn classifies_rarer_shapes() {
+        let cases: &[(&[&str], &[&str], TableKind)] = &[
+            (
+                &[
+                    "Permission type",
+                    "Least privileged permissions",
+                    "Higher privileged permissions",
+                ],
+                &["permissions"],
+                TableKind::Permissions,
+            ),
+            (
+                &[
+                    "Supported resource",
+                    "Delegated (work or school account)",
+                    "Delegated (personal Microsoft account)",
+                    "Application",
+                ],
+                &["permissions"],
+                TableKind::Permissions,
+            ),
+            (
+                &["Permission Type", "Property", "Type", "Description"],
+                &["request body"],
+                TableKind::RequestBody,
+            ),
+            (
+                &["Function", "Return Type", "Description"],
+                &["functions", "reports"],
+                TableKind::Methods,
+            ),
+            (
+                &["Method", "Return Type", "Description"],
+                &["properties"],
+                TableKind::Properties,
+            ),
+            (
+                &["Relationship", "Type", "Description"],
+                &["properties"],
+                TableKind::Properties,
+            ),
+            (
+                &["Relationship name", "Type", "Description"],
+                &["relationships"],
+                TableKind::Relationships,
+            ),
+            (
+                &["Name", "Value", "Description"],
+                &["request body"],
+                TableKind::RequestBody,
+            ),
+            (
+                &["Parameter name", "Value", "Description"],
+                &["path parameters"],
+                TableKind::Parameters,
+            ),
+            (
+                &["Name", "Description"],
+                &["optional request headers"],
+                TableKind::Headers,
+            ),
+            (
+                &["Name", "Type", "Description"],
+                &["optional request headers"],
+                TableKind::Headers,
+            ),
+            (
+                &["Value", "Description"],
+                &["signinaudience values"],
+                TableKind::EnumMembers,
+            ),
+            (&["Value"], &["mediasizes values"], TableKind::EnumMembers),
+            (
+                &["Value", "Description"],
+                &["sortby options"],
+                TableKind::EnumMembers,
+            ),
+            (
+                &["Name", "Value", "Description"],
+                &["response"],
+                TableKind::Unknown,
+            ),
         ];
         for (header, sections, expected) in cases {
             assert_eq!(

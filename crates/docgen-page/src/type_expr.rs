@@ -1,3 +1,5 @@
+use std::fmt;
+
 use serde::Serialize;
 
 use crate::page::Cell;
@@ -106,12 +108,16 @@ pub enum TypeExpr {
 }
 
 /// A type expression and whether text was left over after reading it.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct ParsedType {
     pub ty: TypeExpr,
     /// The cell held more than a type (`string, maximum size 20`): the
     /// type is the nearest reading and the caller should say so.
     pub free_text: bool,
+    /// The cell says there is no value: `None`, `No Content`, as in the
+    /// return type of a method that returns nothing. `ty` is then
+    /// [`TypeExpr::Unknown`] with the cell's text.
+    pub no_value: bool,
 }
 
 impl TypeExpr {
@@ -126,12 +132,24 @@ impl TypeExpr {
             || lower.starts_with('[') && lower.ends_with("[]")
             || lower.ends_with("[]") && !lower.starts_with("byte");
 
+        if matches!(
+            lower.trim_end_matches('.'),
+            "none" | "no content" | "nothing" | "void"
+        ) {
+            return ParsedType {
+                ty: TypeExpr::Unknown {
+                    text: text.to_string(),
+                },
+                free_text: false,
+                no_value: true,
+            };
+        }
+
         // A linked type wins over the words around it.
         if let Some(link) = cell.links.iter().find(|l| is_type_link(&l.target)) {
-            let name = link
-                .text
+            let link_text = link.text.trim().trim_matches('`');
+            let name = strip_collection(link_text)
                 .trim()
-                .trim_matches('`')
                 .trim_start_matches("microsoft.graph.")
                 .to_string();
             let named = match Primitive::from_name(&name) {
@@ -146,35 +164,50 @@ impl TypeExpr {
             return ParsedType {
                 ty: wrap(named, collection),
                 free_text,
+                no_value: false,
             };
         }
 
-        let inner = strip_collection(text);
-        let word = inner
-            .split([',', '(', ' ', ';'])
-            .find(|w| !w.is_empty())
-            .unwrap_or("");
-        let word = word.trim_matches('`').trim_end_matches("[]");
-        let free_text = inner.trim().trim_matches('`').trim_end_matches("[]") != word;
+        // `(Optional) String`: a leading remark in parentheses.
+        let unremarked = match text.strip_prefix('(').and_then(|t| t.split_once(')')) {
+            Some((_, rest)) if !rest.trim().is_empty() => rest.trim(),
+            _ => text,
+        };
+        let inner = strip_collection(unremarked);
+        let word_end = inner.find([',', '(', ' ', ';']).unwrap_or(inner.len());
+        let word = inner[..word_end].trim_matches('`').trim_end_matches("[]");
+        let rest = inner[word_end..].trim();
+        let free_text = unremarked != text || !rest.is_empty();
 
-        if let Some(p) = Primitive::from_name(word) {
-            return ParsedType {
-                ty: wrap(TypeExpr::Primitive { primitive: p }, collection),
-                free_text,
-            };
-        }
-        if is_identifier(word) && !word.is_empty() {
-            let name = word.trim_start_matches("microsoft.graph.").to_string();
-            return ParsedType {
-                ty: wrap(TypeExpr::Named { name, target: None }, collection),
-                free_text,
-            };
+        // Words after a bare name must be a remark (`string (url)`,
+        // `string, maximum size 20`) or filler (`error object`); otherwise
+        // the cell is a sentence (`Location header`, `Not yet documented`).
+        let remark = rest.is_empty()
+            || rest.starts_with(['(', ',', ';', '.'])
+            || is_filler(&rest.to_ascii_lowercase());
+        if remark {
+            if let Some(p) = Primitive::from_name(word) {
+                return ParsedType {
+                    ty: wrap(TypeExpr::Primitive { primitive: p }, collection),
+                    free_text,
+                    no_value: false,
+                };
+            }
+            if is_identifier(word) {
+                let name = word.trim_start_matches("microsoft.graph.").to_string();
+                return ParsedType {
+                    ty: wrap(TypeExpr::Named { name, target: None }, collection),
+                    free_text,
+                    no_value: false,
+                };
+            }
         }
         ParsedType {
             ty: TypeExpr::Unknown {
                 text: text.to_string(),
             },
             free_text: false,
+            no_value: false,
         }
     }
 
@@ -191,6 +224,19 @@ impl TypeExpr {
     }
 }
 
+/// The type as the docs would write it: `Edm.String`, `user`,
+/// `Collection(Edm.Int32)`; an unknown type shows its text.
+impl fmt::Display for TypeExpr {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            TypeExpr::Primitive { primitive } => f.write_str(primitive.edm_name()),
+            TypeExpr::Named { name, .. } => f.write_str(name),
+            TypeExpr::Collection { item } => write!(f, "Collection({item})"),
+            TypeExpr::Unknown { text } => f.write_str(text),
+        }
+    }
+}
+
 fn wrap(ty: TypeExpr, collection: bool) -> TypeExpr {
     if collection {
         TypeExpr::Collection { item: Box::new(ty) }
@@ -199,7 +245,8 @@ fn wrap(ty: TypeExpr, collection: bool) -> TypeExpr {
     }
 }
 
-/// `Collection(String)` → `String`; `String collection` → `String`.
+/// `Collection(String)` → `String`; `String collection` → `String`;
+/// `collection of site` → `site`.
 fn strip_collection(text: &str) -> &str {
     let t = text.trim().trim_matches('`');
     if let Some(rest) = t
@@ -207,6 +254,12 @@ fn strip_collection(text: &str) -> &str {
         .or_else(|| t.strip_prefix("collection("))
     {
         return rest.split(')').next().unwrap_or(rest);
+    }
+    for prefix in ["collection of ", "a collection of "] {
+        let head = t.get(..prefix.len()).filter(|_| t.len() > prefix.len());
+        if head.is_some_and(|h| h.eq_ignore_ascii_case(prefix)) {
+            return t[prefix.len()..].trim();
+        }
     }
     for suffix in [" collection", " Collection", " collections"] {
         if let Some(rest) = t.strip_suffix(suffix) {
@@ -236,7 +289,21 @@ fn without(haystack: &str, needle: &str) -> String {
 fn is_filler(rest: &str) -> bool {
     rest.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .all(|w| matches!(w, "collection" | "of" | "a" | "an" | "object" | "objects"))
+        .all(|w| {
+            matches!(
+                w,
+                "collection"
+                    | "of"
+                    | "a"
+                    | "an"
+                    | "object"
+                    | "objects"
+                    | "resource"
+                    | "resources"
+                    | "type"
+                    | "json"
+            )
+        })
 }
 
 fn is_identifier(word: &str) -> bool {
@@ -345,6 +412,69 @@ mod tests {
                 target: None
             }
         );
+    }
+
+    #[test]
+    fn reads_collection_of_prefixes() {
+        let site = TypeExpr::Collection {
+            item: Box::new(TypeExpr::Named {
+                name: "site".into(),
+                target: None,
+            }),
+        };
+        assert_eq!(TypeExpr::parse(&plain("collection of site")).ty, site);
+        let parsed = TypeExpr::parse(&linked(
+            "Collection of groupSettingTemplate",
+            "Collection of groupSettingTemplate",
+            "groupsettingtemplate.md",
+        ));
+        assert!(matches!(
+            parsed.ty.item(),
+            TypeExpr::Named { name, .. } if name == "groupSettingTemplate"
+        ));
+        assert!(parsed.ty.is_collection());
+    }
+
+    #[test]
+    fn multibyte_text_where_a_prefix_would_end_is_read() {
+        // The 14th byte falls inside the fifth `€`.
+        let parsed = TypeExpr::parse(&plain("€€€€€String"));
+        assert!(matches!(parsed.ty, TypeExpr::Unknown { .. }));
+    }
+
+    #[test]
+    fn none_is_no_value() {
+        for text in ["None", "None.", "No Content"] {
+            let parsed = TypeExpr::parse(&plain(text));
+            assert!(parsed.no_value, "{text}");
+            assert!(matches!(parsed.ty, TypeExpr::Unknown { .. }), "{text}");
+        }
+    }
+
+    #[test]
+    fn remarks_after_a_type_are_free_text() {
+        for (text, p) in [
+            ("string (url)", Primitive::String),
+            ("(Optional) String", Primitive::String),
+            ("JSON object", Primitive::Untyped),
+        ] {
+            let parsed = TypeExpr::parse(&plain(text));
+            assert_eq!(parsed.ty, prim(p), "{text}");
+        }
+        let parsed = TypeExpr::parse(&plain("error object"));
+        assert!(matches!(parsed.ty, TypeExpr::Named { ref name, .. } if name == "error"));
+    }
+
+    #[test]
+    fn sentences_without_a_link_are_unknown() {
+        for text in ["Location header", "Not yet documented", "download Url", ""] {
+            let parsed = TypeExpr::parse(&plain(text));
+            assert!(
+                matches!(parsed.ty, TypeExpr::Unknown { .. }),
+                "{text}: {:?}",
+                parsed.ty
+            );
+        }
     }
 
     #[test]

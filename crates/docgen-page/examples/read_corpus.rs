@@ -1,0 +1,160 @@
+//! Reads every page under a docs folder and prints what was found.
+//!
+//! ```text
+//! cargo run --release -p docgen-page --example read_corpus -- DOCS_ROOT [--tables] [--diagnostics] [--types] [--compare]
+//! ```
+//!
+//! With `--tables`, prints one tab-separated line per table: kind, header,
+//! innermost section, file:line. Used to look for shapes the classifier
+//! misses and to measure time and memory over the whole corpus. With
+//! `--diagnostics`, prints every diagnostic; with `--types`, every type
+//! cell and how it was read; with `--compare`, the time to read the corpus
+//! against pulldown-cmark alone.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use docgen_page::{parse_page, TypeExpr};
+use pulldown_cmark::{Options, Parser};
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let Some(root) = args.next().map(PathBuf::from) else {
+        eprintln!("usage: read_corpus DOCS_ROOT [--tables]");
+        std::process::exit(2);
+    };
+    let args: Vec<String> = args.collect();
+    let tables = args.iter().any(|a| a == "--tables");
+    let show_diagnostics = args.iter().any(|a| a == "--diagnostics");
+    let types = args.iter().any(|a| a == "--types");
+    let compare = args.iter().any(|a| a == "--compare");
+
+    let mut files = Vec::new();
+    collect(&root, &mut files);
+    files.sort();
+    let sources: Vec<(String, String)> = files
+        .iter()
+        .filter_map(|path| {
+            let source = std::fs::read_to_string(path).ok()?;
+            let file = path
+                .strip_prefix(&root)
+                .ok()?
+                .to_string_lossy()
+                .into_owned();
+            Some((file, source))
+        })
+        .collect();
+    let bytes: usize = sources.iter().map(|(_, s)| s.len()).sum();
+
+    if compare {
+        compare_with_pulldown(&sources);
+        return;
+    }
+
+    let started = Instant::now();
+    let mut kinds: BTreeMap<String, usize> = BTreeMap::new();
+    let mut diagnostics = 0;
+    let mut pages = Vec::with_capacity(sources.len());
+    for (file, source) in &sources {
+        let (page, found) = parse_page(file, source);
+        diagnostics += found.len();
+        if show_diagnostics {
+            for d in &found {
+                println!("{d}");
+            }
+        }
+        for table in &page.tables {
+            if types {
+                if let Some(column) = table.type_column() {
+                    for row in &table.rows {
+                        let parsed = TypeExpr::parse(row.cell(column));
+                        println!(
+                            "{}\t{}\t{:?}\t{}:{}",
+                            row.cell(column).text,
+                            parsed.free_text,
+                            parsed.ty,
+                            file,
+                            row.line
+                        );
+                    }
+                }
+            }
+            *kinds.entry(format!("{:?}", table.kind)).or_default() += 1;
+            if tables {
+                let section = page
+                    .section_path(table.section)
+                    .next()
+                    .map(|s| s.title.as_str())
+                    .unwrap_or("");
+                println!(
+                    "{:?}\t{}\t{}\t{}:{}",
+                    table.kind,
+                    table.header.join(" | "),
+                    section,
+                    file,
+                    table.line
+                );
+            }
+        }
+        pages.push(page);
+    }
+    let elapsed = started.elapsed();
+
+    eprintln!(
+        "{} pages, {:.1} MB, read in {:.0} ms; {} diagnostics; tables: {kinds:?}",
+        pages.len(),
+        bytes as f64 / 1e6,
+        elapsed.as_secs_f64() * 1e3,
+        diagnostics
+    );
+}
+
+/// The fastest of a few runs of each, which is the figure least disturbed
+/// by other work on a busy machine.
+fn compare_with_pulldown(sources: &[(String, String)]) {
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+        | Options::ENABLE_STRIKETHROUGH;
+    let fastest = |run: &dyn Fn() -> usize| {
+        (0..7)
+            .map(|_| {
+                let started = Instant::now();
+                std::hint::black_box(run());
+                started.elapsed().as_secs_f64() * 1e3
+            })
+            .fold(f64::INFINITY, f64::min)
+    };
+    let bare = fastest(&|| {
+        sources
+            .iter()
+            .map(|(_, s)| Parser::new_ext(s, options).into_offset_iter().count())
+            .sum()
+    });
+    let full = fastest(&|| {
+        sources
+            .iter()
+            .map(|(f, s)| parse_page(f, s).0.tables.len())
+            .sum()
+    });
+    eprintln!(
+        "pulldown-cmark {bare:.0} ms, parse_page {full:.0} ms: {:.2}x",
+        full / bare
+    );
+}
+
+fn collect(dir: &Path, files: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            collect(&path, files);
+        } else if path.extension().is_some_and(|e| e == "md")
+            && path.file_name().is_some_and(|n| n != "README.md")
+        {
+            files.push(path);
+        }
+    }
+}

@@ -1,0 +1,132 @@
+//! Table delimiter rows that the docs' renderer accepts but pulldown-cmark
+//! does not, rewritten before parsing so that their tables are read.
+//!
+//! Every rewrite keeps the byte length of the line, so offsets and line
+//! numbers in the rewritten text are those of the page as written.
+
+use std::borrow::Cow;
+
+/// Rewrites delimiter rows (`|---|---|`) that would keep their table from
+/// being read: tabs after the dashes, and more cells than the header has.
+pub(crate) fn repair_delimiter_rows(source: &str) -> Cow<'_, str> {
+    let mut out: Option<String> = None;
+    let mut header = "";
+    let mut offset = 0;
+    for line in source.split_inclusive('\n') {
+        let body = line.trim_end_matches(['\n', '\r']);
+        let fixed = is_delimiter_row(body)
+            .then(|| repair(body, header))
+            .flatten();
+        match (fixed, &mut out) {
+            (Some(fixed), out) => {
+                let out = out.get_or_insert_with(|| {
+                    let mut s = String::with_capacity(source.len());
+                    s.push_str(&source[..offset]);
+                    s
+                });
+                out.push_str(&fixed);
+                out.push_str(&line[body.len()..]);
+            }
+            (None, Some(out)) => out.push_str(line),
+            (None, None) => {}
+        }
+        header = body;
+        offset += line.len();
+    }
+    match out {
+        Some(out) => Cow::Owned(out),
+        None => Cow::Borrowed(source),
+    }
+}
+
+fn is_delimiter_row(line: &str) -> bool {
+    // Most lines fail on their first two characters.
+    let Some(rest) = line.trim_start().strip_prefix('|') else {
+        return false;
+    };
+    rest.trim_start().starts_with(['-', ':'])
+        && line.contains('-')
+        && line
+            .bytes()
+            .all(|b| matches!(b, b'|' | b'-' | b':' | b' ' | b'\t'))
+}
+
+/// The row rewritten, or `None` when it needs no change.
+fn repair(row: &str, header: &str) -> Option<String> {
+    let mut fixed = row.replace('\t', " ");
+
+    // GitHub-flavoured markdown needs as many delimiter cells as header
+    // cells; the extra ones are blanked out.
+    let header_cells = count_cells(header);
+    if header_cells > 0 && count_cells(&fixed) > header_cells {
+        let keep = fixed
+            .match_indices('|')
+            .nth(header_cells)
+            .map(|(i, _)| i + 1)
+            .unwrap_or(fixed.len());
+        let blank = " ".repeat(fixed.len() - keep);
+        fixed.replace_range(keep.., &blank);
+    }
+
+    (fixed != row).then_some(fixed)
+}
+
+/// Cells of a row that starts with a pipe, not counting escaped pipes.
+fn count_cells(row: &str) -> usize {
+    let row = row.trim();
+    if !row.starts_with('|') {
+        return 0;
+    }
+    let mut pipes = 0;
+    let mut escaped = false;
+    for c in row.chars() {
+        match c {
+            '\\' => escaped = !escaped,
+            '|' if !escaped => pipes += 1,
+            _ => escaped = false,
+        }
+        if c != '\\' {
+            escaped = false;
+        }
+    }
+    if row.ends_with('|') && row.len() > 1 {
+        pipes - 1
+    } else {
+        pipes
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tabs_after_the_dashes_become_spaces() {
+        let page = "| a \t| b |\n|---\t|---|\n| x | y |\n";
+        assert_eq!(
+            repair_delimiter_rows(page),
+            "| a \t| b |\n|--- |---|\n| x | y |\n"
+        );
+    }
+
+    #[test]
+    fn extra_delimiter_cells_are_blanked() {
+        let page = "| a | b |\n|:--|:--|:--|\n| x | y |\n";
+        let repaired = repair_delimiter_rows(page);
+        assert_eq!(repaired, "| a | b |\n|:--|:--|    \n| x | y |\n");
+        assert_eq!(repaired.len(), page.len());
+    }
+
+    #[test]
+    fn well_formed_pages_are_borrowed() {
+        let page = "| a | b |\n|---|---|\n| x | y |\n";
+        assert!(matches!(repair_delimiter_rows(page), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn counts_cells_without_escaped_pipes() {
+        assert_eq!(count_cells("| a | b |"), 2);
+        assert_eq!(count_cells("| a \\| b | c"), 2);
+        assert_eq!(count_cells("no table"), 0);
+    }
+}

@@ -1,0 +1,65 @@
+//! Finding the real docs corpus that lives beside the repository.
+
+use std::path::{Path, PathBuf};
+
+/// One corpus page, read into memory.
+pub struct CorpusPage {
+    /// Path relative to the corpus root, with `/` separators.
+    // Not every test that shares this module names the pages it reads.
+    #[allow(dead_code)]
+    pub file: String,
+    pub source: String,
+}
+
+/// The corpus root: the `shared/graph-docs` folder checked out beside the
+/// repository. `None`, with a message, when it is not there, so that the
+/// tests that need it pass quietly on a machine without it.
+pub fn corpus_root() -> Option<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/graph-docs");
+    if root.is_dir() {
+        Some(root)
+    } else {
+        println!(
+            "skipped: the docs corpus is not at {}; check out shared/ beside the repository",
+            root.display()
+        );
+        None
+    }
+}
+
+/// Every `.md` page under `api/` and `resources/` of each version folder,
+/// sorted by path.
+#[allow(dead_code)]
+pub fn read_corpus(root: &Path) -> Vec<CorpusPage> {
+    let mut files = Vec::new();
+    collect(root, &mut files);
+    files.sort();
+    files
+        .into_iter()
+        .filter_map(|path| {
+            let source = std::fs::read_to_string(&path).ok()?;
+            let file = path
+                .strip_prefix(root)
+                .ok()?
+                .to_string_lossy()
+                .replace('\\', "/");
+            Some(CorpusPage { file, source })
+        })
+        .collect()
+}
+
+fn collect(dir: &Path, files: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            collect(&path, files);
+        } else if path.extension().is_some_and(|e| e == "md")
+            && path.file_name().is_some_and(|n| n != "README.md")
+        {
+            files.push(path);
+        }
+    }
+}

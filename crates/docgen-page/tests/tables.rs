@@ -1,0 +1,68 @@
+//! Tables that the docs' renderer shows but a strict reading would lose.
+
+use docgen_page::{parse_page, TableKind};
+
+#[test]
+fn a_delimiter_row_with_tabs_still_makes_a_table() {
+    let page = "# thing\n\n## Properties\n\n| Property \t| Type \t| Description |\n| --- \t|--- \t| --- |\n| id \t| String \t| The id. |\n";
+    let (page, diagnostics) = parse_page("resources/thing.md", page);
+    assert!(diagnostics.is_empty(), "{diagnostics:#?}");
+    assert_eq!(page.tables.len(), 1);
+    assert_eq!(page.tables[0].kind, TableKind::Properties);
+    assert_eq!(page.tables[0].rows[0].cells[0].text, "id");
+    assert_eq!(page.tables[0].rows[0].line, 7);
+}
+
+#[test]
+fn a_delimiter_row_with_more_cells_than_the_header_still_makes_a_table() {
+    let page = r#"# Get method
+
+## Permissions
+
+|Permission type | Permissions (from least to most privileged) |
+|:---------------|:-------------------|:-----------------|
+| Delegated (work or school account) | UserAuthenticationMethod.Read.All |
+| Delegated (personal Microsoft account) | Not supported. |
+"#;
+    let (page, diagnostics) = parse_page("api/get.md", page);
+    assert!(diagnostics.is_empty(), "{diagnostics:#?}");
+    let table = &page.tables[0];
+    assert_eq!(table.kind, TableKind::Permissions);
+    assert_eq!(table.rows.len(), 2);
+    assert_eq!(table.rows[1].cells[1].text, "Not supported.");
+}
+
+#[test]
+fn type_cells_are_read_and_free_text_is_noted_at_its_row() {
+    let page = r#"# thing
+
+## Properties
+
+| Property | Type | Description |
+|---|---|---|
+| id | String | The id. |
+| code | string, maximum size 20 | A code. |
+| owner | [identitySet](identityset.md) | Who. |
+| header | Location header | Not a type. |
+"#;
+    let (page, diagnostics) = parse_page("resources/thing.md", page);
+    let rows = &page.tables[0].rows;
+    assert_eq!(
+        rows[0].ty().map(|t| t.to_string()).as_deref(),
+        Some("Edm.String")
+    );
+    assert_eq!(
+        rows[2].ty().map(|t| t.to_string()).as_deref(),
+        Some("identitySet")
+    );
+    assert!(rows[1].type_expr.as_ref().unwrap().free_text);
+
+    let found: Vec<String> = diagnostics.iter().map(|d| d.to_string()).collect();
+    assert_eq!(
+        found,
+        [
+            "resources/thing.md:8: note[P007]: type cell `string, maximum size 20` holds more than a type; read as `Edm.String`",
+            "resources/thing.md:10: warning[P008]: type cell `Location header` does not name a type",
+        ]
+    );
+}
