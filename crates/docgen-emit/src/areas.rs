@@ -72,6 +72,19 @@ pub fn cfg(features: &BTreeSet<String>) -> TokenStream {
     }
 }
 
+/// `#[cfg(feature = "a")]`, or `#[cfg(any(...))]` for several: for items
+/// that any of the features needs.
+pub fn cfg_any(features: &BTreeSet<String>) -> TokenStream {
+    match features.len() {
+        0 => quote!(),
+        1 => cfg(features),
+        _ => {
+            let fs = features.iter();
+            quote!(#[cfg(any(#(feature = #fs),*))])
+        }
+    }
+}
+
 /// Every area feature of the API, sorted.
 pub fn all_features(api: &Api) -> BTreeSet<String> {
     api.types
@@ -103,11 +116,12 @@ pub fn item_file(root: &str, area: &str, module: &str, tokens: TokenStream) -> G
 
 /// `src/{root}/mod.rs`, which declares each area's folder behind its
 /// feature and re-exports it, and `src/{root}/{area}/mod.rs`, which
-/// declares one file per item.
+/// declares one file per item, each behind the `#[cfg]` given with it (the
+/// features of other areas that the item needs).
 pub fn area_modules(
     root: &str,
     summary: &str,
-    areas: &BTreeMap<String, Vec<String>>,
+    areas: &BTreeMap<String, Vec<(String, TokenStream)>>,
 ) -> Vec<GeneratedFile> {
     let idents: Vec<_> = areas.keys().map(|a| format_ident!("{a}")).collect();
     let features: Vec<&String> = areas.keys().collect();
@@ -124,11 +138,17 @@ pub fn area_modules(
         },
     )];
     for (area, modules) in areas {
-        let modules: Vec<_> = modules.iter().map(|m| format_ident!("{m}")).collect();
+        let gates: Vec<&TokenStream> = modules.iter().map(|(_, gate)| gate).collect();
+        let modules: Vec<_> = modules.iter().map(|(m, _)| format_ident!("{m}")).collect();
         files.push(rust_file(
             format!("src/{root}/{area}/mod.rs"),
+            // A file whose items all need another area's feature exports
+            // nothing without it; its re-export is then unused, by design.
             quote! {
-                #(mod #modules; pub use #modules::*;)*
+                #(
+                    #gates mod #modules;
+                    #gates #[allow(unused_imports)] pub use #modules::*;
+                )*
             },
         ));
     }

@@ -10,6 +10,7 @@ mod files;
 mod ident;
 mod models;
 mod navigation;
+mod objects;
 mod operations;
 mod registry;
 mod ty;

@@ -9,6 +9,8 @@ use rayon::prelude::*;
 
 use crate::areas::{area_modules, cfg, item_file, type_area, type_feature};
 use crate::docs::{doc, doc_paragraphs};
+use crate::ident::ident as ident_of;
+use crate::objects::{object_struct, Field, Shape};
 use crate::ty::{descendants, field_type, is_eq, polymorphic_name};
 use crate::GeneratedFile;
 
@@ -25,7 +27,7 @@ pub fn module_name(rust_name: &str) -> String {
 /// `src/models/`: a folder per area, a file per type, formatted in
 /// parallel.
 pub fn emit(api: &Api) -> Vec<GeneratedFile> {
-    let mut areas: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let mut areas: BTreeMap<String, Vec<(String, TokenStream)>> = BTreeMap::new();
     let mut taken: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     let placed: Vec<(String, String, &TypeDef)> = api
         .types
@@ -36,7 +38,10 @@ pub fn emit(api: &Api) -> Vec<GeneratedFile> {
                 module_name(&def.rust_name),
                 taken.entry(area.clone()).or_default(),
             );
-            areas.entry(area.clone()).or_default().push(module.clone());
+            areas
+                .entry(area.clone())
+                .or_default()
+                .push((module.clone(), quote!()));
             (area, module, def)
         })
         .collect();
@@ -74,7 +79,6 @@ pub fn emit(api: &Api) -> Vec<GeneratedFile> {
 /// ```
 fn struct_type(api: &Api, def: &TypeDef) -> TokenStream {
     let ident = format_ident!("{}", def.rust_name);
-    let docs = type_docs(def);
     let own = type_area(def);
 
     let mut seen = BTreeSet::new();
@@ -84,58 +88,35 @@ fn struct_type(api: &Api, def: &TypeDef) -> TokenStream {
         // `@odata.type` has a field of its own on every struct.
         .filter(|p| p.name != "@odata.type" && seen.insert(p.name.as_str()))
         .collect();
-    let eq = properties.iter().all(|p| is_eq(api, &p.ty));
 
     let mut taken = BTreeSet::from([
         "odata_type".to_string(),
         "additional_properties".to_string(),
     ]);
-    let fields = properties.iter().map(|p| {
-        let name = unique_name(p.rust_name.clone(), &mut taken);
-        let ident =
-            syn::parse_str::<syn::Ident>(&name).unwrap_or_else(|_| format_ident!("{}", name));
-        let json = &p.name;
-        let ty = field_type(api, &p.ty, p.collection);
-        let docs = property_docs(p);
-        // A field whose type lives in another area exists when that area's
-        // feature is on.
-        let gate = cfg(&type_feature(api, &p.ty)
-            .filter(|f| *f != own)
-            .into_iter()
-            .collect());
-        quote! {
-            #docs
-            #gate
-            #[serde(rename = #json, default, skip_serializing_if = "Option::is_none")]
-            pub #ident: Option<#ty>,
-        }
-    });
+    let fields: Vec<Field> = properties
+        .iter()
+        .map(|p| Field {
+            ident: ident_of(&unique_name(p.rust_name.clone(), &mut taken)),
+            json: p.name.clone(),
+            ty: field_type(api, &p.ty, p.collection),
+            docs: property_docs(p),
+            // A field whose type lives in another area exists when that
+            // area's feature is on.
+            gate: cfg(&type_feature(api, &p.ty)
+                .filter(|f| *f != own)
+                .into_iter()
+                .collect()),
+        })
+        .collect();
 
-    let additional = def.open.then(|| {
-        quote! {
-            /// Properties the docs do not declare; this is an open type.
-            #[serde(flatten)]
-            pub additional_properties: serde_json::Map<String, serde_json::Value>,
-        }
-    });
-    let derives = if eq && !def.open {
-        quote!(#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)])
-    } else {
-        quote!(#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)])
+    let shape = Shape {
+        ident: &ident,
+        docs: type_docs(def),
+        odata_type: true,
+        open: def.open,
+        eq: properties.iter().all(|p| is_eq(api, &p.ty)),
     };
-
-    quote! {
-        #docs
-        #derives
-        pub struct #ident {
-            /// The OData type of the value, such as `#microsoft.graph.user`;
-            /// needed when a derived type is sent where its base is expected.
-            #[serde(rename = "@odata.type", default, skip_serializing_if = "Option::is_none")]
-            pub odata_type: Option<String>,
-            #(#fields)*
-            #additional
-        }
-    }
+    object_struct(&shape, &fields)
 }
 
 /// For a structure with derived types, an enum of it and them that
@@ -192,14 +173,6 @@ fn polymorphic_type(api: &Api, def: &TypeDef) -> Option<TokenStream> {
             }
         }
 
-        #(
-            #gates
-            impl From<crate::models::#variants> for #ident {
-                fn from(value: crate::models::#variants) -> Self {
-                    #ident::#variants(value)
-                }
-            }
-        )*
 
         impl Serialize for #ident {
             fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -232,39 +205,33 @@ fn polymorphic_type(api: &Api, def: &TypeDef) -> Option<TokenStream> {
 /// member added to the service later does not break deserialization.
 ///
 /// ```text
-/// #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-/// pub enum RiskLevel {
-///     #[serde(rename = "low")]
-///     Low,
-///     #[serde(untagged)]
-///     Other(String),
+/// pub enum RiskLevel { Low, High, Other(String) }
+/// impl<'de> Deserialize<'de> for RiskLevel {
+///     // "low" => Low, "high" => High, other => Other(other)
 /// }
 /// ```
 fn enum_type(def: &TypeDef) -> TokenStream {
     let ident = format_ident!("{}", def.rust_name);
     let docs = type_docs(def);
-    let variants = def.members.iter().map(|m| {
-        let variant = format_ident!("{}", m.rust_name);
-        let json = &m.name;
-        let docs = doc(&m.description);
-        quote! {
-            #docs
-            #[serde(rename = #json)]
-            #variant,
-        }
-    });
-    let arms = def.members.iter().map(|m| {
-        let variant = format_ident!("{}", m.rust_name);
-        let json = &m.name;
-        quote!(#ident::#variant => #json,)
-    });
+    // A table that lists a member twice describes one member.
+    let mut seen = BTreeSet::new();
+    let members: Vec<_> = def
+        .members
+        .iter()
+        .filter(|m| seen.insert(m.name.as_str()))
+        .collect();
+    let variants: Vec<_> = members
+        .iter()
+        .map(|m| format_ident!("{}", m.rust_name))
+        .collect();
+    let names: Vec<&str> = members.iter().map(|m| m.name.as_str()).collect();
+    let member_docs = members.iter().map(|m| doc(&m.description));
     quote! {
         #docs
-        #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[derive(Clone, Debug, PartialEq, Eq, Hash)]
         pub enum #ident {
-            #(#variants)*
+            #(#member_docs #variants,)*
             /// A value the docs do not list.
-            #[serde(untagged)]
             Other(String),
         }
 
@@ -272,9 +239,25 @@ fn enum_type(def: &TypeDef) -> TokenStream {
             /// The value as the service writes it.
             pub fn as_str(&self) -> &str {
                 match self {
-                    #(#arms)*
+                    #(#ident::#variants => #names,)*
                     #ident::Other(value) => value,
                 }
+            }
+        }
+
+        impl Serialize for #ident {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> Deserialize<'de> for #ident {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let value = String::deserialize(deserializer)?;
+                Ok(match value.as_str() {
+                    #(#names => #ident::#variants,)*
+                    _ => #ident::Other(value),
+                })
             }
         }
     }

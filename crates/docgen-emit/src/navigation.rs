@@ -14,7 +14,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 use rayon::prelude::*;
 
-use crate::areas::cfg;
+use crate::areas::{cfg, cfg_any, operation_area};
 use crate::docs::doc;
 use crate::files::rust_file;
 use crate::ident::ident;
@@ -33,6 +33,9 @@ struct Node {
     children: BTreeMap<String, Child>,
     /// Operations reached at this prefix, by method name.
     methods: Vec<Call>,
+    /// The areas of the operations at this prefix and below it: the
+    /// prefix compiles when one of their features is on.
+    areas: BTreeSet<String>,
 }
 
 struct Child {
@@ -81,6 +84,9 @@ pub fn emit(api: &Api) -> Vec<GeneratedFile> {
         ));
         placed.push((folder, &child.node));
     }
+    for call in &root.methods {
+        root_methods.push(operation_method(api, call, Parent::Root, &mut taken));
+    }
     files.par_extend(
         placed
             .par_iter()
@@ -91,7 +97,8 @@ pub fn emit(api: &Api) -> Vec<GeneratedFile> {
         "src/paths/mod.rs",
         quote! {
             //! Navigation: a struct per URL prefix, re-exported here.
-            #(mod #modules; pub use #modules::*;)*
+            // A subtree whose areas are all off exports nothing.
+            #(mod #modules; #[allow(unused_imports)] pub use #modules::*;)*
 
             impl crate::GraphClient {
                 #(#root_methods)*
@@ -128,7 +135,10 @@ fn first_segment_files(api: &Api, folder: &str, node: &Node) -> Vec<GeneratedFil
             modules.push(format_ident!("{module}"));
         }
     }
-    items.insert(0, quote!(#(mod #modules; pub use #modules::*;)*));
+    items.insert(
+        0,
+        quote!(#(mod #modules; #[allow(unused_imports)] pub use #modules::*;)*),
+    );
     files.push(rust_file(
         format!("src/paths/{folder}/mod.rs"),
         quote!(#(#items)*),
@@ -146,6 +156,7 @@ fn build_tree(api: &Api) -> Node {
         }
     }
     name_nodes(&mut root, "", "", &mut BTreeSet::new());
+    collect_areas(api, &mut root);
     root
 }
 
@@ -217,6 +228,19 @@ fn name_nodes(node: &mut Node, prefix: &str, pattern: &str, taken: &mut BTreeSet
     }
 }
 
+fn collect_areas(api: &Api, node: &mut Node) {
+    let mut areas: BTreeSet<String> = node
+        .methods
+        .iter()
+        .map(|call| operation_area(&api.operations[call.op]))
+        .collect();
+    for child in node.children.values_mut() {
+        collect_areas(api, &mut child.node);
+        areas.extend(child.node.areas.iter().cloned());
+    }
+    node.areas = areas;
+}
+
 fn collect_structs(api: &Api, node: &Node, items: &mut Vec<TokenStream>) {
     items.push(node_struct(api, node));
     for child in node.children.values() {
@@ -233,7 +257,7 @@ fn collect_structs(api: &Api, node: &Node, items: &mut Vec<TokenStream>) {
 /// ```
 fn node_struct(api: &Api, node: &Node) -> TokenStream {
     let ident = format_ident!("{}", node.rust_name);
-    let mut taken = BTreeSet::from(["path".to_string()]);
+    let mut taken = BTreeSet::from(["path".to_string(), "client".to_string()]);
     let children: Vec<TokenStream> = node
         .children
         .values()
@@ -242,21 +266,30 @@ fn node_struct(api: &Api, node: &Node) -> TokenStream {
     let methods: Vec<TokenStream> = node
         .methods
         .iter()
-        .map(|call| operation_method(api, call, &mut taken))
+        .map(|call| operation_method(api, call, Parent::Node, &mut taken))
         .collect();
     let doc = doc(&format!("The URL prefix `{}`.", node.pattern));
+    let gate = cfg_any(&node.areas);
     quote! {
         #doc
+        #gate
         #[derive(Clone, Debug)]
         pub struct #ident<'a> {
             pub(crate) client: &'a graph_runtime::Client,
             pub(crate) path: String,
         }
 
+        #gate
         impl<'a> #ident<'a> {
             /// The path this prefix stands for, percent-encoded.
             pub fn path(&self) -> &str {
                 &self.path
+            }
+
+            /// The runtime client, for requests at this prefix that the
+            /// docs do not describe.
+            pub fn client(&self) -> &'a graph_runtime::Client {
+                self.client
             }
 
             #(#children)*
@@ -356,8 +389,10 @@ fn edge_method(
     };
     let method = ident(&unique_name(name, taken));
     let doc = crate::docs::doc(&doc);
+    let gate = cfg_any(&child.areas);
     quote! {
         #doc
+        #gate
         pub fn #method(&self #(, #params: &str)*) -> #target<#lifetime> {
             #target { client: #client, path: #path }
         }
@@ -405,27 +440,41 @@ fn call_path(
 }
 
 /// The method that calls an operation at a node.
-fn operation_method(api: &Api, call: &Call, taken: &mut BTreeSet<String>) -> TokenStream {
+///
+/// At the root (`POST /invitations`, an action with no prefix before it) the
+/// method is on `GraphClient` and borrows it.
+fn operation_method(
+    api: &Api,
+    call: &Call,
+    parent: Parent,
+    taken: &mut BTreeSet<String>,
+) -> TokenStream {
     let op = &api.operations[call.op];
     let builder = format_ident!("{}", op.rust_name);
     let summary = doc(&op.summary);
     let gate = cfg(&features(api, op));
+    let base = parent.path();
+    let client = parent.client();
 
     let (name, params, path) = match &call.segment {
         Some(Edge::Literal(segment)) => (
             field_name(segment),
             Vec::new(),
-            quote!(format!("{}/{}", self.path, #segment)),
+            quote!(format!("{}/{}", #base, #segment)),
         ),
         Some(Edge::Call { name, arguments }) => {
-            let (params, path) = call_path(name, arguments, &quote!(self.path));
+            let (params, path) = call_path(name, arguments, &base);
             (field_name(name), params, path)
         }
         Some(Edge::Key(_)) | None => (
             crud_name(op).to_string(),
             Vec::new(),
-            quote!(self.path.clone()),
+            quote!(#base.to_string()),
         ),
+    };
+    let (generics, receiver) = match parent {
+        Parent::Root => (quote!(<'a>), quote!(&'a self)),
+        Parent::Node => (quote!(), quote!(&self)),
     };
     let method = ident(&unique_name(name, taken));
 
@@ -437,8 +486,8 @@ fn operation_method(api: &Api, call: &Call, taken: &mut BTreeSet<String>) -> Tok
     quote! {
         #summary
         #gate
-        pub fn #method(&self #(, #params: &str)* #body_arg) -> crate::operations::#builder<'a> {
-            crate::operations::#builder::new(self.client, #path #body_pass)
+        pub fn #method #generics(#receiver #(, #params: &str)* #body_arg) -> crate::operations::#builder<'a> {
+            crate::operations::#builder::new(#client, #path #body_pass)
         }
     }
 }

@@ -13,7 +13,9 @@ use rayon::prelude::*;
 use crate::areas::{area_modules, cfg, item_file, operation_area, type_feature};
 use crate::docs::{doc, doc_paragraphs};
 use crate::ident::ident;
+use crate::ident::ident as ident_of;
 use crate::models::module_name;
+use crate::objects::{object_struct, Field, Shape};
 use crate::registry::const_name;
 use crate::ty::{body_type, field_type, is_eq};
 use crate::GeneratedFile;
@@ -63,7 +65,7 @@ pub fn features(api: &Api, op: &Operation) -> BTreeSet<String> {
 /// `src/operations/`: a folder per area, a file per operation, formatted
 /// in parallel.
 pub fn emit(api: &Api) -> Vec<GeneratedFile> {
-    let mut areas: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let mut areas: BTreeMap<String, Vec<(String, TokenStream)>> = BTreeMap::new();
     let mut taken: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     let placed: Vec<(String, String, &Operation)> = api
         .operations
@@ -74,7 +76,13 @@ pub fn emit(api: &Api) -> Vec<GeneratedFile> {
                 module_name(&op.rust_name),
                 taken.entry(area.clone()).or_default(),
             );
-            areas.entry(area.clone()).or_default().push(module.clone());
+            // A builder whose types live in other areas compiles when their
+            // features are on too.
+            let gate = cfg(&extra_features(api, op));
+            areas
+                .entry(area.clone())
+                .or_default()
+                .push((module.clone(), gate));
             (area, module, op)
         })
         .collect();
@@ -84,10 +92,11 @@ pub fn emit(api: &Api) -> Vec<GeneratedFile> {
         " Request builders, one per operation: a folder per area, behind the area's feature, re-exported here.",
         &areas,
     );
-    files.par_extend(placed.par_iter().map(|(area, module, op)| {
-        let gate = cfg(&extra_features(api, op));
-        item_file("operations", area, module, builder(api, op, &gate))
-    }));
+    files.par_extend(
+        placed
+            .par_iter()
+            .map(|(area, module, op)| item_file("operations", area, module, builder(api, op))),
+    );
     files
 }
 
@@ -125,7 +134,7 @@ fn output(api: &Api, op: &Operation) -> Output {
 /// }
 /// impl<'a> IntoFuture for CreateUser<'a> { .. }
 /// ```
-fn builder(api: &Api, op: &Operation, gate: &TokenStream) -> TokenStream {
+fn builder(api: &Api, op: &Operation) -> TokenStream {
     let builder_ident = format_ident!("{}", op.rust_name);
     let docs = operation_docs(op);
     let method = format_ident!("{}", op.method);
@@ -135,40 +144,28 @@ fn builder(api: &Api, op: &Operation, gate: &TokenStream) -> TokenStream {
     let body_field = body_ty.as_ref().map(|ty| quote!(body: &'a #ty,));
     let body_arg = body_ty.as_ref().map(|ty| quote!(, body: &'a #ty));
     let body_init = body_ty.as_ref().map(|_| quote!(body,));
-    let attach_body = match &op.request_body {
+    let request = match &op.request_body {
         Some(RequestBody::Stream) => {
-            quote!(let request = self.request.body(self.body.to_vec(), "application/octet-stream");)
+            quote!(Ok(self
+                .request
+                .body(self.body.to_vec(), "application/octet-stream")))
         }
-        Some(_) => quote!(let request = self.request.json(self.body)?;),
-        None => quote!(let request = self.request;),
+        Some(_) => quote!(self.request.json(self.body)),
+        None => quote!(Ok(self.request)),
     };
 
     let (output_ty, call, extra) = match output(api, op) {
-        Output::Json(ty) => (ty, quote!(self.client.send(request).await), quote!()),
-        Output::Empty => (
-            quote!(()),
-            quote!(self.client.send_empty(request).await),
-            quote!(),
-        ),
-        Output::Value => (
-            quote!(serde_json::Value),
-            quote! {
-                let response = self.client.send_raw(request).await?;
-                if response.body.iter().all(u8::is_ascii_whitespace) {
-                    return Ok(serde_json::Value::Null);
-                }
-                response.json()
-            },
-            quote!(),
-        ),
+        Output::Json(ty) => (ty, quote!(call), quote!()),
+        Output::Empty => (quote!(()), quote!(call_empty), quote!()),
+        Output::Value => (quote!(serde_json::Value), quote!(call_value), quote!()),
         Output::Raw => (
             quote!(graph_runtime::RawResponse),
-            quote!(self.client.send_raw(request).await),
+            quote!(call_raw),
             quote!(),
         ),
         Output::Page(item) => (
             quote!(graph_runtime::Page<#item>),
-            quote!(self.client.page(request).await),
+            quote!(call_page),
             quote! {
                 /// Every item across all pages, following `@odata.nextLink`.
                 pub fn stream(self) -> impl graph_runtime::futures::Stream<Item = Result<#item, graph_runtime::Error>> + Send + 'static {
@@ -214,12 +211,10 @@ fn builder(api: &Api, op: &Operation, gate: &TokenStream) -> TokenStream {
         _ => None,
     };
 
-    let body_struct = body_struct.map(|tokens| quote!(#gate #tokens));
     quote! {
         #body_struct
 
         #docs
-        #gate
         #[must_use = "a request does nothing until it is sent or awaited"]
         #[derive(Debug)]
         pub struct #builder_ident<'a> {
@@ -228,7 +223,6 @@ fn builder(api: &Api, op: &Operation, gate: &TokenStream) -> TokenStream {
             #body_field
         }
 
-        #gate
         impl<'a> #builder_ident<'a> {
             /// What the docs say about this operation: method, path and
             /// permissions.
@@ -251,21 +245,19 @@ fn builder(api: &Api, op: &Operation, gate: &TokenStream) -> TokenStream {
             #(#headers)*
 
             /// Sends the request.
-            pub async fn send(self) -> Result<#output_ty, graph_runtime::Error> {
-                #attach_body
-                #call
+            pub fn send(self) -> graph_runtime::BoxFuture<'a, Result<#output_ty, graph_runtime::Error>> {
+                self.client.#call(#request)
             }
 
             #extra
         }
 
-        #gate
         impl<'a> std::future::IntoFuture for #builder_ident<'a> {
             type Output = Result<#output_ty, graph_runtime::Error>;
             type IntoFuture = graph_runtime::BoxFuture<'a, Self::Output>;
 
             fn into_future(self) -> Self::IntoFuture {
-                Box::pin(self.send())
+                self.send()
             }
         }
     }
@@ -314,33 +306,26 @@ fn parameters_struct(
     rust_name: &str,
     parameters: &[Property],
 ) -> TokenStream {
-    let struct_ident = format_ident!("{rust_name}");
-    let eq = parameters.iter().all(|p| is_eq(api, &p.ty));
-    let derives = if eq {
-        quote!(#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)])
-    } else {
-        quote!(#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)])
-    };
+    let ident = format_ident!("{rust_name}");
     let mut taken = BTreeSet::new();
-    let fields = parameters.iter().map(|p| {
-        let field = ident(&unique_name(p.rust_name.clone(), &mut taken));
-        let json = &p.name;
-        let ty = field_type(api, &p.ty, p.collection);
-        let docs = doc(&p.description);
-        quote! {
-            #docs
-            #[serde(rename = #json, default, skip_serializing_if = "Option::is_none")]
-            pub #field: Option<#ty>,
-        }
-    });
-    let doc = doc(&format!("The parameters of `{}`.", op.rust_name));
-    quote! {
-        #doc
-        #derives
-        pub struct #struct_ident {
-            #(#fields)*
-        }
-    }
+    let fields: Vec<Field> = parameters
+        .iter()
+        .map(|p| Field {
+            ident: ident_of(&unique_name(p.rust_name.clone(), &mut taken)),
+            json: p.name.clone(),
+            ty: field_type(api, &p.ty, p.collection),
+            docs: doc(&p.description),
+            gate: quote!(),
+        })
+        .collect();
+    let shape = Shape {
+        ident: &ident,
+        docs: doc(&format!("The parameters of `{}`.", op.rust_name)),
+        odata_type: false,
+        open: false,
+        eq: parameters.iter().all(|p| is_eq(api, &p.ty)),
+    };
+    object_struct(&shape, &fields)
 }
 
 fn operation_docs(op: &Operation) -> TokenStream {

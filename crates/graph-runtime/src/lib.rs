@@ -38,12 +38,14 @@
 
 mod batch;
 mod builder;
+mod call;
 mod client;
 mod client_credentials;
 mod encode;
 mod error;
 mod execute;
 pub mod model;
+pub mod object;
 mod page;
 pub mod permissions;
 mod redirect;

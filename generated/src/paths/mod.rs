@@ -2,9 +2,11 @@
 
 //! Navigation: a struct per URL prefix, re-exported here.
 mod users;
+#[allow(unused_imports)]
 pub use users::*;
 impl crate::GraphClient {
     /// `/users`
+    #[cfg(any(feature = "intune_devices", feature = "intune_shared"))]
     pub fn users(&self) -> Users<'_> {
         Users {
             client: &self.client,

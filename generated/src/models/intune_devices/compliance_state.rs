@@ -5,22 +5,17 @@ use serde::{Deserialize, Serialize};
 /// Compliance state of a device.
 ///
 /// `microsoft.graph.complianceState`, documented at `resources/intune_devices_compliancestate.md:16`.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum ComplianceState {
     /// Unknown.
-    #[serde(rename = "unknown")]
     Unknown,
     /// The device is compliant.
-    #[serde(rename = "compliant")]
     Compliant,
     /// The device is not compliant and is blocked from corporate resources.
-    #[serde(rename = "noncompliant")]
     Noncompliant,
     /// The device is not compliant but still has access to corporate resources.
-    #[serde(rename = "inGracePeriod")]
     InGracePeriod,
     /// A value the docs do not list.
-    #[serde(untagged)]
     Other(String),
 }
 impl ComplianceState {
@@ -33,5 +28,26 @@ impl ComplianceState {
             ComplianceState::InGracePeriod => "inGracePeriod",
             ComplianceState::Other(value) => value,
         }
+    }
+}
+impl Serialize for ComplianceState {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> Deserialize<'de> for ComplianceState {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = String::deserialize(deserializer)?;
+        Ok(
+            match value.as_str() {
+                "unknown" => ComplianceState::Unknown,
+                "compliant" => ComplianceState::Compliant,
+                "noncompliant" => ComplianceState::Noncompliant,
+                "inGracePeriod" => ComplianceState::InGracePeriod,
+                _ => ComplianceState::Other(value),
+            },
+        )
     }
 }

@@ -5,39 +5,62 @@ use serde::{Deserialize, Serialize};
 /// Devices that are managed or pre-enrolled through Intune.
 ///
 /// `microsoft.graph.managedDevice`, documented at `resources/intune_devices_manageddevice.md:36`.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ManagedDevice {
     /// The OData type of the value, such as `#microsoft.graph.user`;
     /// needed when a derived type is sent where its base is expected.
-    #[serde(rename = "@odata.type", default, skip_serializing_if = "Option::is_none")]
     pub odata_type: Option<String>,
     /// Unique identifier of the device.
-    #[serde(rename = "id", default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Name of the device.
-    #[serde(rename = "deviceName", default, skip_serializing_if = "Option::is_none")]
     pub device_name: Option<String>,
     /// Compliance state of the device.
-    #[serde(
-        rename = "complianceState",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
     pub compliance_state: Option<crate::models::ComplianceState>,
     /// The date and time that the device last completed a successful sync with Intune.
-    #[serde(
-        rename = "lastSyncDateTime",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
     pub last_sync_date_time: Option<graph_runtime::model::DateTimeOffset>,
     /// Total storage in bytes.
-    #[serde(
-        rename = "storageTotalInBytes",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
     pub storage_total_in_bytes: Option<i64>,
+}
+impl Serialize for ManagedDevice {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(None)?;
+        graph_runtime::object::write_field(&mut map, "@odata.type", &self.odata_type)?;
+        graph_runtime::object::write_field(&mut map, "id", &self.id)?;
+        graph_runtime::object::write_field(&mut map, "deviceName", &self.device_name)?;
+        graph_runtime::object::write_field(
+            &mut map,
+            "complianceState",
+            &self.compliance_state,
+        )?;
+        graph_runtime::object::write_field(
+            &mut map,
+            "lastSyncDateTime",
+            &self.last_sync_date_time,
+        )?;
+        graph_runtime::object::write_field(
+            &mut map,
+            "storageTotalInBytes",
+            &self.storage_total_in_bytes,
+        )?;
+        map.end()
+    }
+}
+impl<'de> Deserialize<'de> for ManagedDevice {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        #[allow(unused_mut)]
+        let mut object = graph_runtime::object::read_object(deserializer)?;
+        Ok(ManagedDevice {
+            odata_type: object.take::<_, D::Error>("@odata.type")?,
+            id: object.take::<_, D::Error>("id")?,
+            device_name: object.take::<_, D::Error>("deviceName")?,
+            compliance_state: object.take::<_, D::Error>("complianceState")?,
+            last_sync_date_time: object.take::<_, D::Error>("lastSyncDateTime")?,
+            storage_total_in_bytes: object.take::<_, D::Error>("storageTotalInBytes")?,
+        })
+    }
 }
 /// `microsoft.graph.managedDevice` or a type derived from it, chosen by `@odata.type` when it is read. A value of a type not listed here is read as `ManagedDevice`.
 #[derive(Clone, Debug, PartialEq)]
@@ -53,11 +76,6 @@ impl Default for ManagedDeviceKind {
 impl From<ManagedDevice> for ManagedDeviceKind {
     fn from(value: ManagedDevice) -> Self {
         ManagedDeviceKind::ManagedDevice(value)
-    }
-}
-impl From<crate::models::WindowsManagedDevice> for ManagedDeviceKind {
-    fn from(value: crate::models::WindowsManagedDevice) -> Self {
-        ManagedDeviceKind::WindowsManagedDevice(value)
     }
 }
 impl Serialize for ManagedDeviceKind {

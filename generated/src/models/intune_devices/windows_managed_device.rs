@@ -7,44 +7,69 @@ use serde::{Deserialize, Serialize};
 /// Inherits from managedDevice
 ///
 /// `microsoft.graph.windowsManagedDevice`, documented at `resources/intune_devices_windowsmanageddevice.md:25`.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct WindowsManagedDevice {
     /// The OData type of the value, such as `#microsoft.graph.user`;
     /// needed when a derived type is sent where its base is expected.
-    #[serde(rename = "@odata.type", default, skip_serializing_if = "Option::is_none")]
     pub odata_type: Option<String>,
     /// Unique identifier of the device.
-    #[serde(rename = "id", default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Name of the device.
-    #[serde(rename = "deviceName", default, skip_serializing_if = "Option::is_none")]
     pub device_name: Option<String>,
     /// Compliance state of the device.
-    #[serde(
-        rename = "complianceState",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
     pub compliance_state: Option<crate::models::ComplianceState>,
     /// The date and time that the device last completed a successful sync with Intune.
-    #[serde(
-        rename = "lastSyncDateTime",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
     pub last_sync_date_time: Option<graph_runtime::model::DateTimeOffset>,
     /// Total storage in bytes.
-    #[serde(
-        rename = "storageTotalInBytes",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
     pub storage_total_in_bytes: Option<i64>,
     /// Count of active malware on the device.
-    #[serde(
-        rename = "windowsActiveMalwareCount",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
     pub windows_active_malware_count: Option<i32>,
+}
+impl Serialize for WindowsManagedDevice {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(None)?;
+        graph_runtime::object::write_field(&mut map, "@odata.type", &self.odata_type)?;
+        graph_runtime::object::write_field(&mut map, "id", &self.id)?;
+        graph_runtime::object::write_field(&mut map, "deviceName", &self.device_name)?;
+        graph_runtime::object::write_field(
+            &mut map,
+            "complianceState",
+            &self.compliance_state,
+        )?;
+        graph_runtime::object::write_field(
+            &mut map,
+            "lastSyncDateTime",
+            &self.last_sync_date_time,
+        )?;
+        graph_runtime::object::write_field(
+            &mut map,
+            "storageTotalInBytes",
+            &self.storage_total_in_bytes,
+        )?;
+        graph_runtime::object::write_field(
+            &mut map,
+            "windowsActiveMalwareCount",
+            &self.windows_active_malware_count,
+        )?;
+        map.end()
+    }
+}
+impl<'de> Deserialize<'de> for WindowsManagedDevice {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        #[allow(unused_mut)]
+        let mut object = graph_runtime::object::read_object(deserializer)?;
+        Ok(WindowsManagedDevice {
+            odata_type: object.take::<_, D::Error>("@odata.type")?,
+            id: object.take::<_, D::Error>("id")?,
+            device_name: object.take::<_, D::Error>("deviceName")?,
+            compliance_state: object.take::<_, D::Error>("complianceState")?,
+            last_sync_date_time: object.take::<_, D::Error>("lastSyncDateTime")?,
+            storage_total_in_bytes: object.take::<_, D::Error>("storageTotalInBytes")?,
+            windows_active_malware_count: object
+                .take::<_, D::Error>("windowsActiveMalwareCount")?,
+        })
+    }
 }

@@ -5,22 +5,42 @@ use serde::{Deserialize, Serialize};
 /// Represents an Azure Active Directory user object, with the properties that device management reads and writes.
 ///
 /// `microsoft.graph.user`, documented at `resources/intune_shared_user.md:34`.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct User {
     /// The OData type of the value, such as `#microsoft.graph.user`;
     /// needed when a derived type is sent where its base is expected.
-    #[serde(rename = "@odata.type", default, skip_serializing_if = "Option::is_none")]
     pub odata_type: Option<String>,
     /// Unique identifier of the user.
-    #[serde(rename = "id", default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The limit on the maximum number of devices that the user is permitted to enroll. Allowed values are 5 or 1000.
     ///
     /// Applies in the On-boarding context.
-    #[serde(
-        rename = "deviceEnrollmentLimit",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
     pub device_enrollment_limit: Option<i32>,
+}
+impl Serialize for User {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(None)?;
+        graph_runtime::object::write_field(&mut map, "@odata.type", &self.odata_type)?;
+        graph_runtime::object::write_field(&mut map, "id", &self.id)?;
+        graph_runtime::object::write_field(
+            &mut map,
+            "deviceEnrollmentLimit",
+            &self.device_enrollment_limit,
+        )?;
+        map.end()
+    }
+}
+impl<'de> Deserialize<'de> for User {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        #[allow(unused_mut)]
+        let mut object = graph_runtime::object::read_object(deserializer)?;
+        Ok(User {
+            odata_type: object.take::<_, D::Error>("@odata.type")?,
+            id: object.take::<_, D::Error>("id")?,
+            device_enrollment_limit: object.take::<_, D::Error>("deviceEnrollmentLimit")?,
+        })
+    }
 }

@@ -41,17 +41,19 @@ impl<'a> GetManagedDevice<'a> {
         self
     }
     /// Sends the request.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> Result<crate::models::ManagedDeviceKind, graph_runtime::Error> {
-        let request = self.request;
-        self.client.send(request).await
+    ) -> graph_runtime::BoxFuture<
+        'a,
+        Result<crate::models::ManagedDeviceKind, graph_runtime::Error>,
+    > {
+        self.client.call(Ok(self.request))
     }
 }
 impl<'a> std::future::IntoFuture for GetManagedDevice<'a> {
     type Output = Result<crate::models::ManagedDeviceKind, graph_runtime::Error>;
     type IntoFuture = graph_runtime::BoxFuture<'a, Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }

@@ -58,14 +58,16 @@ impl<'a> ListManagedDevices<'a> {
         self
     }
     /// Sends the request.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> Result<
-        graph_runtime::Page<crate::models::ManagedDeviceKind>,
-        graph_runtime::Error,
+    ) -> graph_runtime::BoxFuture<
+        'a,
+        Result<
+            graph_runtime::Page<crate::models::ManagedDeviceKind>,
+            graph_runtime::Error,
+        >,
     > {
-        let request = self.request;
-        self.client.page(request).await
+        self.client.call_page(Ok(self.request))
     }
     /// Every item across all pages, following `@odata.nextLink`.
     pub fn stream(
@@ -83,6 +85,6 @@ impl<'a> std::future::IntoFuture for ListManagedDevices<'a> {
     >;
     type IntoFuture = graph_runtime::BoxFuture<'a, Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }

@@ -3,18 +3,41 @@
 #![allow(unused_imports)]
 use serde::{Deserialize, Serialize};
 /// The parameters of `WipeAction`.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct WipeActionBody {
     /// Keep the device's enrollment data.
-    #[serde(
-        rename = "keepEnrollmentData",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
     pub keep_enrollment_data: Option<bool>,
     /// Keep the user's data on the device.
-    #[serde(rename = "keepUserData", default, skip_serializing_if = "Option::is_none")]
     pub keep_user_data: Option<bool>,
+}
+impl Serialize for WipeActionBody {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(None)?;
+        graph_runtime::object::write_field(
+            &mut map,
+            "keepEnrollmentData",
+            &self.keep_enrollment_data,
+        )?;
+        graph_runtime::object::write_field(
+            &mut map,
+            "keepUserData",
+            &self.keep_user_data,
+        )?;
+        map.end()
+    }
+}
+impl<'de> Deserialize<'de> for WipeActionBody {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        #[allow(unused_mut)]
+        let mut object = graph_runtime::object::read_object(deserializer)?;
+        Ok(WipeActionBody {
+            keep_enrollment_data: object.take::<_, D::Error>("keepEnrollmentData")?,
+            keep_user_data: object.take::<_, D::Error>("keepUserData")?,
+        })
+    }
 }
 /// wipe action
 ///
@@ -56,15 +79,14 @@ impl<'a> WipeAction<'a> {
         &self.request
     }
     /// Sends the request.
-    pub async fn send(self) -> Result<(), graph_runtime::Error> {
-        let request = self.request.json(self.body)?;
-        self.client.send_empty(request).await
+    pub fn send(self) -> graph_runtime::BoxFuture<'a, Result<(), graph_runtime::Error>> {
+        self.client.call_empty(self.request.json(self.body))
     }
 }
 impl<'a> std::future::IntoFuture for WipeAction<'a> {
     type Output = Result<(), graph_runtime::Error>;
     type IntoFuture = graph_runtime::BoxFuture<'a, Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }

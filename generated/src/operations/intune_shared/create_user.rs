@@ -45,15 +45,19 @@ impl<'a> CreateUser<'a> {
         &self.request
     }
     /// Sends the request.
-    pub async fn send(self) -> Result<crate::models::User, graph_runtime::Error> {
-        let request = self.request.json(self.body)?;
-        self.client.send(request).await
+    pub fn send(
+        self,
+    ) -> graph_runtime::BoxFuture<
+        'a,
+        Result<crate::models::User, graph_runtime::Error>,
+    > {
+        self.client.call(self.request.json(self.body))
     }
 }
 impl<'a> std::future::IntoFuture for CreateUser<'a> {
     type Output = Result<crate::models::User, graph_runtime::Error>;
     type IntoFuture = graph_runtime::BoxFuture<'a, Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
