@@ -100,6 +100,7 @@ fn codegen(args: Codegen) -> anyhow::Result<ExitCode> {
         runtime: root.join("crates/graph-runtime"),
         crate_name: args.crate_name.clone(),
         base_url: args.base_url.clone(),
+        example_harness: Some(root.join("crates/example-harness")),
     };
     if is_inside(&args.out, &args.input) || is_inside(&args.input, &args.out) {
         bail!("--out and --input must not contain each other");
