@@ -1,4 +1,7 @@
-//! Project tasks: `cargo xtask codegen` generates the client crate.
+//! Project tasks: `cargo xtask codegen` generates the client crate;
+//! `cargo xtask examples` checks a docs folder's client against its examples.
+
+mod examples;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -22,6 +25,9 @@ struct Cli {
 enum Command {
     /// Generate the client crate from a docs folder.
     Codegen(Codegen),
+    /// Check the client generated from a docs folder against the folder's
+    /// examples, and report per step, page and example.
+    Examples(examples::Examples),
 }
 
 #[derive(clap::Args)]
@@ -68,6 +74,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Codegen(args) => codegen(args),
+        Command::Examples(args) => examples::examples(args),
     };
     match result {
         Ok(code) => code,

@@ -70,7 +70,10 @@ pub fn run_cases(cases: Vec<Case>, floors: Floors) -> Report {
         let mut results = Vec::with_capacity(cases.len());
         for case in cases {
             let cx = Context::new(case.example, server.clone(), client.clone());
-            let outcome = match tokio::task::spawn_local((case.check)(cx)).await {
+            // The check is called inside the task, so that a panic while
+            // it builds its future is caught too.
+            let check = case.check;
+            let outcome = match tokio::task::spawn_local(async move { check(cx).await }).await {
                 Ok(outcome) => outcome,
                 Err(e) => Outcome::all(Step::fail("check-panicked", panic_message(e))),
             };

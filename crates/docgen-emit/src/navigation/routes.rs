@@ -133,3 +133,79 @@ fn step_segment(edge: &Edge) -> Segment {
         },
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use docgen_page::parse_page;
+
+    use super::*;
+
+    fn page(title: &str, request_line: &str, returns: &str) -> String {
+        format!(
+            "# {title}\n\nNamespace: microsoft.graph\n\n## HTTP request\n\
+             <!-- {{ \"blockType\": \"ignored\" }} -->\n```http\n{request_line}\n```\n\n\
+             ## Response\nIf successful, this method returns a `200 OK` response code and \
+             {returns} in the response body.\n"
+        )
+    }
+
+    /// A widget whose item has both an operation named `get` and a child
+    /// segment `get`, so that the operation's method is renamed.
+    fn api() -> Api {
+        let widget = "# widget resource type\n\nNamespace: microsoft.graph\n\n## Properties\n\
+                      |Property|Type|Description|\n|:---|:---|:---|\n|id|String|Id.|\n";
+        let files = [
+            ("resources/widget.md", widget.to_string()),
+            (
+                "api/widget-get.md",
+                page(
+                    "Get widget",
+                    "GET /widgets/{id}",
+                    "a [widget](../resources/widget.md) object",
+                ),
+            ),
+            (
+                "api/widget-list-get.md",
+                page(
+                    "List get",
+                    "GET /widgets/{id}/get/parts",
+                    "a collection of [widget](../resources/widget.md) objects",
+                ),
+            ),
+        ];
+        let pages: Vec<_> = files.iter().map(|(f, s)| parse_page(f, s).0).collect();
+        Api::build(&pages)
+    }
+
+    #[test]
+    fn routes_name_the_methods_the_navigation_declares() {
+        let api = api();
+        let routes = routes(&api);
+        let get = api
+            .operations
+            .iter()
+            .position(|op| op.path == "/widgets/{id}")
+            .expect("the get operation");
+        let methods: Vec<&str> = routes[get][0]
+            .steps
+            .iter()
+            .map(|s| s.method.as_str())
+            .collect();
+        assert_eq!(methods, ["widgets", "by_id", "get2"]);
+
+        let declared: String = super::super::emit(&api)
+            .into_iter()
+            .map(|f| f.contents)
+            .collect();
+        for route in routes.iter().flatten() {
+            for step in &route.steps {
+                assert!(
+                    declared.contains(&format!("pub fn {}(", step.method)),
+                    "`{}` of {} is not declared",
+                    step.method,
+                    route.template
+                );
+            }
+        }
+    }
+}
