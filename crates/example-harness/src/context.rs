@@ -246,6 +246,16 @@ impl Context {
         }
     }
 
+    /// The outcome of an example whose request goes to `host` rather than
+    /// to the service: a notification the service sends to an app, shown
+    /// on the operation's page but not a call of it.
+    pub fn elsewhere(self, host: &str) -> Checked {
+        let outcome = Outcome::all(Step::skip(format!(
+            "the request goes to `{host}`, not to the service: not a call of the operation"
+        )));
+        Box::pin(async move { outcome })
+    }
+
     /// The outcome of an example whose operation needs crate features
     /// that are off, so that its check was not compiled.
     pub fn not_built(self, features: &str) -> Checked {

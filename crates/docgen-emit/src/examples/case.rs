@@ -115,6 +115,13 @@ fn check_fn(
     example: &Example,
     check: &syn::Ident,
 ) -> TokenStream {
+    if let Some(host) = example.request.as_ref().and_then(|r| foreign_host(&r.url)) {
+        return quote! {
+            fn #check(cx: Context) -> Checked {
+                cx.elsewhere(#host)
+            }
+        };
+    }
     let matched = example.request.as_ref().map(|r| match_url(routes, &r.url));
     let sends = matches!(matched, Some(Ok(_)));
     let body = body_param(api, op);
@@ -207,6 +214,18 @@ fn chain(matched: &Matched, takes_body: bool) -> TokenStream {
     quote!(client #(#calls)*)
 }
 
+/// The host of an absolute URL that is not the service's: the docs show
+/// notifications sent to an app (`https://bot.contoso.com/api/calls`) among
+/// the examples of the operation that causes them.
+fn foreign_host(url: &str) -> Option<&str> {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))?;
+    let host = rest.split(['/', '?']).next().unwrap_or(rest);
+    // Every national cloud's service host names the service.
+    (!host.to_ascii_lowercase().contains("graph")).then_some(host)
+}
+
 /// `#[cfg(not(feature = "a"))]`, or `not(all(...))` for several.
 fn not_cfg(features: &BTreeSet<String>) -> TokenStream {
     let fs = features.iter();
@@ -258,6 +277,16 @@ fn raw_hashes(text: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_urls_on_another_host_are_foreign() {
+        assert_eq!(
+            foreign_host("https://bot.contoso.com/api/calls"),
+            Some("bot.contoso.com")
+        );
+        assert_eq!(foreign_host("https://graph.microsoft.com/v1.0/me"), None);
+        assert_eq!(foreign_host("/me/events"), None);
+    }
 
     #[test]
     fn raw_strings_outnumber_the_hashes_inside() {
