@@ -20,7 +20,8 @@ use crate::workspace_root;
 const FLOORS: &[(&str, &str)] = &[
     ("docs-input", "request=1,response=1,call=1"),
     ("v1.0", "request=0,response=0,call=0"),
-    ("beta-intune", "request=0,response=0,call=0"),
+    // Measured 98.4% / 95.5% / 95.9% over 1,532 examples.
+    ("beta-intune", "request=0.98,response=0.95,call=0.95"),
 ];
 
 /// How many lines of compiler errors the report quotes when the crate does
