@@ -17,6 +17,7 @@ pub struct Matched<'r> {
 /// The first of `routes` that `url` fits, or why none does.
 pub fn match_url<'r>(routes: &'r [Route], url: &str) -> Result<Matched<'r>, String> {
     let template = PathTemplate::parse(url);
+    let written = written_segments(&template);
     if routes.is_empty() {
         return Err("the navigation has no method that reaches the operation".to_string());
     }
@@ -24,7 +25,7 @@ pub fn match_url<'r>(routes: &'r [Route], url: &str) -> Result<Matched<'r>, Stri
     // Keep the route that got furthest, to say where the URL left it.
     let mut closest: Option<(usize, &Route, String)> = None;
     for route in routes {
-        match match_route(route, &template.segments) {
+        match match_route(route, &template.segments, &written) {
             Ok(arguments) => return Ok(Matched { route, arguments }),
             Err((depth, why)) => {
                 if closest.as_ref().is_none_or(|(d, _, _)| depth > *d) {
@@ -51,6 +52,7 @@ pub fn match_url<'r>(routes: &'r [Route], url: &str) -> Result<Matched<'r>, Stri
 fn match_route(
     route: &Route,
     segments: &[PathSegment],
+    written: &[&str],
 ) -> Result<Vec<Vec<String>>, (usize, String)> {
     let mut rest = segments.iter().enumerate();
     let mut arguments = Vec::with_capacity(route.steps.len());
@@ -65,7 +67,8 @@ fn match_route(
                 format!("the URL ends before `{}`", expected(&step.segment)),
             ));
         };
-        match match_segment(&step.segment, segment) {
+        let written = written.get(index).copied();
+        match match_segment(&step.segment, segment, written) {
             Some(args) => arguments.push(args),
             None => {
                 return Err((
@@ -89,13 +92,22 @@ fn match_route(
     }
 }
 
-fn match_segment(expected: &Segment, segment: &PathSegment) -> Option<Vec<String>> {
+/// `written` is the segment as the URL spells it, which a key is passed as
+/// (`{id|name}` stays `{id|name}`).
+fn match_segment(
+    expected: &Segment,
+    segment: &PathSegment,
+    written: Option<&str>,
+) -> Option<Vec<String>> {
     match (expected, segment) {
         (Segment::Here, _) => Some(Vec::new()),
         (Segment::Literal(literal), segment) => {
             text(segment).eq_ignore_ascii_case(literal).then(Vec::new)
         }
-        (Segment::Key, segment) => Some(vec![decode(&text(segment))]),
+        (Segment::Key, segment) => {
+            let key = written.map_or_else(|| text(segment), str::to_string);
+            Some(vec![decode(&key)])
+        }
         (
             Segment::Call { name, arguments },
             PathSegment::Call {
@@ -132,6 +144,35 @@ fn match_segment(expected: &Segment, segment: &PathSegment) -> Option<Vec<String
             (no_parameters && value.eq_ignore_ascii_case(name)).then(Vec::new)
         }
         _ => None,
+    }
+}
+
+/// The segments of the template's path as written, split where the page
+/// reader splits them: at `/` outside quotes, parentheses and braces. None
+/// are returned when the count differs from the parsed segments, which
+/// then stand in.
+fn written_segments(template: &PathTemplate) -> Vec<&str> {
+    let raw = template.raw.as_str();
+    let mut parts = Vec::new();
+    let (mut depth, mut quoted, mut start) = (0i32, false, 0);
+    for (i, c) in raw.char_indices() {
+        match c {
+            '\'' => quoted = !quoted,
+            '(' | '{' if !quoted => depth += 1,
+            ')' | '}' if !quoted => depth -= 1,
+            '/' if depth <= 0 && !quoted => {
+                parts.push(&raw[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    parts.push(&raw[start..]);
+    parts.retain(|p| !p.is_empty());
+    if parts.len() == template.segments.len() {
+        parts
+    } else {
+        Vec::new()
     }
 }
 
@@ -212,6 +253,13 @@ mod tests {
             matched.arguments,
             [vec![], vec!["a@b.com".to_string()], vec![], vec![]]
         );
+    }
+
+    #[test]
+    fn a_placeholder_key_is_passed_as_the_url_writes_it() {
+        let routes = [devices_route()];
+        let matched = match_url(&routes, "/users/{id|userPrincipalName}/managedDevices").unwrap();
+        assert_eq!(matched.arguments[1], ["{id|userPrincipalName}"]);
     }
 
     #[test]
