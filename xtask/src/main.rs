@@ -1,6 +1,8 @@
-//! Project tasks: `cargo xtask codegen` generates the client crate.
+//! Project tasks: `cargo xtask codegen` generates the client crate;
+//! `cargo xtask examples` checks a docs folder's client against its examples.
 
 mod corpus;
+mod examples;
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -27,6 +29,9 @@ enum Command {
     /// Generate a crate from each folder of a whole docs checkout, check
     /// that each compiles without warnings, and measure.
     Corpus(corpus::CorpusArgs),
+    /// Check the client generated from a docs folder against the folder's
+    /// examples, and report per step, page and example.
+    Examples(examples::Examples),
 }
 
 #[derive(clap::Args)]
@@ -78,6 +83,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Codegen(args) => codegen(args),
         Command::Corpus(args) => corpus::corpus(args).map(|()| ExitCode::SUCCESS),
+        Command::Examples(args) => examples::examples(args),
     };
     match result {
         Ok(code) => code,
@@ -110,6 +116,7 @@ fn codegen(args: Codegen) -> anyhow::Result<ExitCode> {
         runtime: root.join("crates/graph-runtime"),
         crate_name: args.crate_name.clone(),
         base_url: args.base_url.clone(),
+        example_harness: Some(root.join("crates/example-harness")),
     };
     if is_inside(&args.out, &args.input) || is_inside(&args.input, &args.out) {
         bail!("--out and --input must not contain each other");

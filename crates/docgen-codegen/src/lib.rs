@@ -46,6 +46,9 @@ pub struct Options {
     pub crate_name: String,
     /// Overrides the base URL found in the examples.
     pub base_url: Option<String>,
+    /// The example harness crate's folder; when set, the crate gets a test
+    /// that checks it against every documented example.
+    pub example_harness: Option<PathBuf>,
 }
 
 impl Generation {
@@ -78,6 +81,10 @@ pub fn generate(options: &Options) -> Result<Generation, InputError> {
             .base_url
             .clone()
             .unwrap_or_else(|| base_url(&api).to_string()),
+        example_harness_path: options
+            .example_harness
+            .as_ref()
+            .map(|harness| relative_path(&options.out, harness)),
     };
     let files = emit_crate(&api, &crate_options);
     let emit = started.elapsed();

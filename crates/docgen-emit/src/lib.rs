@@ -6,6 +6,7 @@
 
 mod areas;
 mod docs;
+mod examples;
 mod files;
 mod ident;
 mod models;
@@ -28,6 +29,10 @@ pub struct CrateOptions {
     pub runtime_path: String,
     /// Base URL the client uses by default.
     pub base_url: String,
+    /// The `path` of the example harness, relative to the crate folder;
+    /// when set, the crate gets `tests/examples/`, a check of the client
+    /// against every documented example.
+    pub example_harness_path: Option<String>,
 }
 
 /// One generated file, its path relative to the crate folder.
@@ -44,6 +49,7 @@ pub fn emit_crate(api: &Api, options: &CrateOptions) -> Vec<GeneratedFile> {
     out.extend(operations::emit(api));
     out.extend(navigation::emit(api));
     out.push(registry::emit(api));
+    examples::emit(api, options, &mut out);
     out.sort_by(|a, b| a.path.cmp(&b.path));
     out
 }

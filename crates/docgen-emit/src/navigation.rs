@@ -22,6 +22,12 @@ use crate::models::module_name;
 use crate::operations::{body_param, features};
 use crate::GeneratedFile;
 
+mod routes;
+
+#[cfg(test)]
+pub use routes::Step;
+pub use routes::{routes, Route, Segment};
+
 /// A path prefix.
 #[derive(Default)]
 struct Node {
@@ -69,23 +75,18 @@ pub fn emit(api: &Api) -> Vec<GeneratedFile> {
     let mut files = Vec::new();
     let mut modules = Vec::new();
     let mut root_methods = Vec::new();
-    let mut taken = BTreeSet::from(["client".to_string(), "new".to_string()]);
+    let names = MethodNames::of(api, &root, ROOT_RESERVED);
     let mut folders = BTreeSet::new();
 
     let mut placed = Vec::new();
-    for child in root.children.values() {
+    for (child, name) in root.children.values().zip(&names.children) {
         let folder = unique_name(module_name(&child.node.rust_name), &mut folders);
         modules.push(format_ident!("{folder}"));
-        root_methods.push(edge_method(
-            &child.edge,
-            &child.node,
-            Parent::Root,
-            &mut taken,
-        ));
+        root_methods.push(edge_method(&child.edge, &child.node, Parent::Root, name));
         placed.push((folder, &child.node));
     }
-    for call in &root.methods {
-        root_methods.push(operation_method(api, call, Parent::Root, &mut taken));
+    for (call, name) in root.methods.iter().zip(&names.operations) {
+        root_methods.push(operation_method(api, call, Parent::Root, name));
     }
     files.par_extend(
         placed
@@ -257,16 +258,18 @@ fn collect_structs(api: &Api, node: &Node, items: &mut Vec<TokenStream>) {
 /// ```
 fn node_struct(api: &Api, node: &Node) -> TokenStream {
     let ident = format_ident!("{}", node.rust_name);
-    let mut taken = BTreeSet::from(["path".to_string(), "client".to_string()]);
+    let names = MethodNames::of(api, node, NODE_RESERVED);
     let children: Vec<TokenStream> = node
         .children
         .values()
-        .map(|c| edge_method(&c.edge, &c.node, Parent::Node, &mut taken))
+        .zip(&names.children)
+        .map(|(c, name)| edge_method(&c.edge, &c.node, Parent::Node, name))
         .collect();
     let methods: Vec<TokenStream> = node
         .methods
         .iter()
-        .map(|call| operation_method(api, call, Parent::Node, &mut taken))
+        .zip(&names.operations)
+        .map(|(call, name)| operation_method(api, call, Parent::Node, name))
         .collect();
     let doc = doc(&format!("The URL prefix `{}`.", node.pattern));
     let gate = cfg_any(&node.areas);
@@ -295,6 +298,58 @@ fn node_struct(api: &Api, node: &Node) -> TokenStream {
             #(#children)*
             #(#methods)*
         }
+    }
+}
+
+/// Method names that `GraphClient` already has.
+const ROOT_RESERVED: &[&str] = &["client", "new"];
+/// Method names that every prefix struct already has.
+const NODE_RESERVED: &[&str] = &["path", "client"];
+
+/// The method names of a node, unique within it: first the steps to its
+/// children, then its operations, each in the order they are emitted.
+struct MethodNames {
+    children: Vec<String>,
+    operations: Vec<String>,
+}
+
+impl MethodNames {
+    fn of(api: &Api, node: &Node, reserved: &[&str]) -> MethodNames {
+        let mut taken: BTreeSet<String> = reserved.iter().map(|r| r.to_string()).collect();
+        let children = node
+            .children
+            .values()
+            .map(|c| unique_name(edge_name(&c.edge), &mut taken))
+            .collect();
+        let operations = node
+            .methods
+            .iter()
+            .map(|call| unique_name(operation_name(&api.operations[call.op], call), &mut taken))
+            .collect();
+        MethodNames {
+            children,
+            operations,
+        }
+    }
+}
+
+/// The method name of a step to a child, before it is made unique.
+fn edge_name(edge: &Edge) -> String {
+    match edge {
+        Edge::Literal(segment) => field_name(segment),
+        // Every key is `by_id(id)`, whatever the docs call it
+        // (`{id}`, `{user-id}`, `{usersId}`): one name to remember.
+        Edge::Key(_) => "by_id".to_string(),
+        Edge::Call { name, .. } => field_name(name),
+    }
+}
+
+/// The method name of an operation, before it is made unique.
+fn operation_name(op: &Operation, call: &Call) -> String {
+    match &call.segment {
+        Some(Edge::Literal(segment)) => field_name(segment),
+        Some(Edge::Call { name, .. }) => field_name(name),
+        Some(Edge::Key(_)) | None => crud_name(op).to_string(),
     }
 }
 
@@ -339,17 +394,12 @@ impl Parent {
 ///     UsersItem { client: self.client, path: format!("{}/{}", self.path, encode_path_segment(id)) }
 /// }
 /// ```
-fn edge_method(
-    edge: &Edge,
-    child: &Node,
-    parent: Parent,
-    taken: &mut BTreeSet<String>,
-) -> TokenStream {
+fn edge_method(edge: &Edge, child: &Node, parent: Parent, name: &str) -> TokenStream {
     let target = format_ident!("{}", child.rust_name);
     let lifetime = parent.lifetime();
     let client = parent.client();
     let base = parent.path();
-    let (name, doc, params, path) = match edge {
+    let (doc, params, path) = match edge {
         Edge::Literal(segment) => {
             let path = match parent {
                 Parent::Root => {
@@ -358,20 +408,12 @@ fn edge_method(
                 }
                 Parent::Node => quote!(format!("{}/{}", #base, #segment)),
             };
-            (
-                field_name(segment),
-                format!("`/{segment}`"),
-                Vec::new(),
-                path,
-            )
+            (format!("`/{segment}`"), Vec::new(), path)
         }
         Edge::Key(names) => {
-            // Every key is `by_id(id)`, whatever the docs call it
-            // (`{id}`, `{user-id}`, `{usersId}`): one name to remember.
             let param = ident("id");
             let path = quote!(format!("{}/{}", #base, graph_runtime::encode_path_segment(#param)));
             (
-                "by_id".to_string(),
                 format!("The item with this key (`{}`).", names.join("` or `")),
                 vec![param],
                 path,
@@ -379,15 +421,10 @@ fn edge_method(
         }
         Edge::Call { name, arguments } => {
             let (params, path) = call_path(name, arguments, &base);
-            (
-                field_name(name),
-                format!("The function `{name}`."),
-                params,
-                path,
-            )
+            (format!("The function `{name}`."), params, path)
         }
     };
-    let method = ident(&unique_name(name, taken));
+    let method = ident(name);
     let doc = crate::docs::doc(&doc);
     let gate = cfg_any(&child.areas);
     quote! {
@@ -443,12 +480,7 @@ fn call_path(
 ///
 /// At the root (`POST /invitations`, an action with no prefix before it) the
 /// method is on `GraphClient` and borrows it.
-fn operation_method(
-    api: &Api,
-    call: &Call,
-    parent: Parent,
-    taken: &mut BTreeSet<String>,
-) -> TokenStream {
+fn operation_method(api: &Api, call: &Call, parent: Parent, name: &str) -> TokenStream {
     let op = &api.operations[call.op];
     let builder = format_ident!("{}", op.rust_name);
     let summary = doc(&op.summary);
@@ -456,27 +488,16 @@ fn operation_method(
     let base = parent.path();
     let client = parent.client();
 
-    let (name, params, path) = match &call.segment {
-        Some(Edge::Literal(segment)) => (
-            field_name(segment),
-            Vec::new(),
-            quote!(format!("{}/{}", #base, #segment)),
-        ),
-        Some(Edge::Call { name, arguments }) => {
-            let (params, path) = call_path(name, arguments, &base);
-            (field_name(name), params, path)
-        }
-        Some(Edge::Key(_)) | None => (
-            crud_name(op).to_string(),
-            Vec::new(),
-            quote!(#base.to_string()),
-        ),
+    let (params, path) = match &call.segment {
+        Some(Edge::Literal(segment)) => (Vec::new(), quote!(format!("{}/{}", #base, #segment))),
+        Some(Edge::Call { name, arguments }) => call_path(name, arguments, &base),
+        Some(Edge::Key(_)) | None => (Vec::new(), quote!(#base.to_string())),
     };
     let (generics, receiver) = match parent {
         Parent::Root => (quote!(<'a>), quote!(&'a self)),
         Parent::Node => (quote!(), quote!(&self)),
     };
-    let method = ident(&unique_name(name, taken));
+    let method = ident(name);
 
     let body = body_param(api, op);
     let (body_arg, body_pass) = match &body {

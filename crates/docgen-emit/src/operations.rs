@@ -101,7 +101,7 @@ pub fn emit(api: &Api) -> Vec<GeneratedFile> {
 }
 
 /// What a successful call returns, and how the runtime gets it.
-enum Output {
+pub(crate) enum Output {
     Json(TokenStream),
     Page(TokenStream),
     /// A body the docs leave untyped: any JSON, or none.
@@ -111,7 +111,7 @@ enum Output {
     Raw,
 }
 
-fn output(api: &Api, op: &Operation) -> Output {
+pub(crate) fn output(api: &Api, op: &Operation) -> Output {
     let raw_path = op.path.ends_with("/$value") || op.path.ends_with("/content");
     match &op.response.ty {
         _ if raw_path && op.method == "GET" => Output::Raw,

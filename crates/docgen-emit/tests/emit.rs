@@ -11,6 +11,7 @@ fn emit(pages: &[(&str, &str)]) -> Vec<GeneratedFile> {
         name: "graph-client".into(),
         runtime_path: "../crates/graph-runtime".into(),
         base_url: "https://graph.microsoft.com/v1.0".into(),
+        example_harness_path: None,
     };
     emit_crate(&api, &options)
 }

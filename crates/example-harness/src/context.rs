@@ -1,0 +1,332 @@
+//! What a generated check works with: its example, a client pointed at the
+//! local server, and the three steps as methods.
+
+use std::future::IntoFuture;
+use std::rc::Rc;
+use std::time::Duration;
+
+use percent_encoding::percent_decode_str;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use serde_json::Value;
+use wiremock::matchers::any;
+use wiremock::{Mock, MockServer, ResponseTemplate};
+
+use crate::compare::{differences, summarize, without_nulls};
+use crate::{Checked, Example, Outcome, Step};
+
+/// How long one call may take before it counts as hung. The client's own
+/// timeout is shorter, so this only catches a client that never returns.
+const CALL_DEADLINE: Duration = Duration::from_secs(30);
+
+/// The example being checked and the server the client talks to.
+///
+/// A generated check looks like this:
+///
+/// ```text
+/// fn wipe_action_1(cx: Context) -> Checked {
+///     Box::pin(async move {
+///         let (request, body) = cx.request_body::<crate::operations::WipeActionBody>();
+///         let response = cx.no_response_body();
+///         let client = GraphClient::new(cx.client());
+///         let call = match &body {
+///             Some(body) => cx.call(client.users().by_id("u1").managed_devices().by_id("d1").wipe(body)).await,
+///             None => cx.no_body_to_send(),
+///         };
+///         Outcome::new(request, response, call)
+///     })
+/// }
+/// ```
+pub struct Context {
+    example: Example,
+    server: Rc<MockServer>,
+    client: graph_runtime::Client,
+}
+
+impl Context {
+    pub(crate) fn new(
+        example: Example,
+        server: Rc<MockServer>,
+        client: graph_runtime::Client,
+    ) -> Context {
+        Context {
+            example,
+            server,
+            client,
+        }
+    }
+
+    /// The example being checked.
+    pub fn example(&self) -> &Example {
+        &self.example
+    }
+
+    /// A runtime client whose base URL is the local server.
+    pub fn client(&self) -> graph_runtime::Client {
+        self.client.clone()
+    }
+
+    /// Step 1 for an operation that takes a JSON body of type `T`: the
+    /// example's body deserializes and serializes back to the same JSON.
+    /// Returns the body for the call, when it deserializes.
+    pub fn request_body<T: DeserializeOwned + Serialize>(&self) -> (Step, Option<T>) {
+        let Some(text) = self.example.request_body else {
+            return (Step::skip("the example shows no request body"), None);
+        };
+        let json: Value = match serde_json::from_str(text) {
+            Ok(json) => json,
+            Err(e) => return (Step::fail("request-not-json", e.to_string()), None),
+        };
+        let body: T = match serde_json::from_value(json.clone()) {
+            Ok(body) => body,
+            Err(e) => {
+                return (
+                    Step::fail("request-does-not-deserialize", e.to_string()),
+                    None,
+                )
+            }
+        };
+        let back = match serde_json::to_value(&body) {
+            Ok(back) => back,
+            Err(e) => {
+                return (
+                    Step::fail("request-does-not-serialize", e.to_string()),
+                    None,
+                )
+            }
+        };
+        let found = differences(&without_nulls(&json), &back);
+        let step = if found.is_empty() {
+            Step::Pass
+        } else {
+            Step::fail("request-round-trip-differs", summarize(&found))
+        };
+        (step, Some(body))
+    }
+
+    /// Step 1 for an operation that takes a stream: nothing to type-check;
+    /// the body to send is the example's body text.
+    pub fn stream_body(&self) -> (Step, Option<Vec<u8>>) {
+        let body = self.example.request_body.unwrap_or_default();
+        (
+            Step::skip("the operation takes a stream, not JSON"),
+            Some(body.as_bytes().to_vec()),
+        )
+    }
+
+    /// Step 1 for an operation that takes no body: the example must not
+    /// show one.
+    pub fn no_request_body(&self) -> Step {
+        match self.example.request_body {
+            Some(_) => Step::fail(
+                "request-body-not-taken",
+                "the example sends a body, but the operation takes none",
+            ),
+            None => Step::skip("the operation takes no request body"),
+        }
+    }
+
+    /// Step 2 for an operation that returns JSON of type `T` (a
+    /// `Page<T>` for a collection).
+    pub fn response_body<T: DeserializeOwned>(&self) -> Step {
+        let Some(text) = self.example.response_body else {
+            return Step::skip("the example shows no response body");
+        };
+        match serde_json::from_str::<T>(text) {
+            Ok(_) => Step::Pass,
+            Err(e) => Step::fail("response-does-not-deserialize", e.to_string()),
+        }
+    }
+
+    /// Step 2 for an operation that returns no body: the example must not
+    /// show one.
+    pub fn no_response_body(&self) -> Step {
+        match self.example.response_body {
+            Some(_) => Step::fail(
+                "response-body-not-returned",
+                "the example's response has a body, but the operation returns none",
+            ),
+            None => Step::skip("the operation returns no body"),
+        }
+    }
+
+    /// Step 2 for an operation that returns raw bytes.
+    pub fn raw_response(&self) -> Step {
+        Step::skip("the operation returns raw bytes, not JSON")
+    }
+
+    /// Step 3 when the body could not be built: skipped when the example
+    /// shows none, failed when it shows one that does not deserialize.
+    pub fn no_body_to_send(&self) -> Step {
+        match self.example.request_body {
+            Some(_) => Step::fail(
+                "request-body-unusable",
+                "the example's request body does not deserialize, so it cannot be sent",
+            ),
+            None => Step::skip("the operation takes a body; the example shows none to send"),
+        }
+    }
+
+    /// Step 3 when the generator found no navigation for the example's
+    /// URL; `reason` says what did not match.
+    pub fn unmatched(&self, reason: &str) -> Step {
+        Step::fail("url-does-not-match", reason)
+    }
+
+    /// Step 3 when the example shows no request.
+    pub fn no_request(&self) -> Step {
+        Step::skip("the example shows no request")
+    }
+
+    /// Step 3: sends `request`, built by the client's navigation, to the
+    /// local server, which answers with the example's response; then
+    /// compares what was sent with the example and checks that the answer
+    /// decoded.
+    pub async fn call<F, T>(&self, request: F) -> Step
+    where
+        F: IntoFuture<Output = Result<T, graph_runtime::Error>>,
+    {
+        // One server serves every example in turn; reset it so that it
+        // holds only this example's answer and this call's request.
+        self.server.reset().await;
+        let example = &self.example;
+        let mut reply = ResponseTemplate::new(example.response_status);
+        if let Some(body) = example.response_body {
+            reply = reply.set_body_raw(body.as_bytes().to_vec(), "application/json");
+        }
+        Mock::given(any())
+            .respond_with(reply)
+            .mount(&self.server)
+            .await;
+
+        let result = tokio::time::timeout(CALL_DEADLINE, request.into_future()).await;
+        let received = self.server.received_requests().await.unwrap_or_default();
+
+        let outcome = match &result {
+            Err(_) => Err("no answer within the deadline".to_string()),
+            Ok(Err(e)) => Err(e.to_string()),
+            Ok(Ok(_)) => Ok(()),
+        };
+        let sent = match received.as_slice() {
+            [one] => one,
+            [] => {
+                let why = outcome.err().unwrap_or_default();
+                return Step::fail("no-request-sent", format!("nothing was sent: {why}"));
+            }
+            many => {
+                return Step::fail(
+                    "several-requests-sent",
+                    format!("{} requests were sent instead of one", many.len()),
+                )
+            }
+        };
+
+        if !sent.method.as_str().eq_ignore_ascii_case(example.method) {
+            return Step::fail(
+                "wrong-method",
+                format!("sent {} instead of {}", sent.method, example.method),
+            );
+        }
+        let sent_path = decoded_path(sent.url.path());
+        let documented = decoded_path(example.path);
+        if !sent_path.eq_ignore_ascii_case(&documented) {
+            return Step::fail(
+                "wrong-path",
+                format!("sent `{sent_path}` instead of `{documented}`"),
+            );
+        }
+        if let Some(difference) = body_difference(example.request_body, &sent.body) {
+            return Step::fail("wrong-body", difference);
+        }
+
+        match (result, outcome) {
+            (Err(_), Err(why)) => Step::fail("no-answer", why),
+            (_, Err(why)) => Step::fail("response-does-not-decode", why),
+            (_, Ok(())) => Step::Pass,
+        }
+    }
+
+    /// The outcome of an example whose request goes to `host` rather than
+    /// to the service: a notification the service sends to an app, shown
+    /// on the operation's page but not a call of it.
+    pub fn elsewhere(self, host: &str) -> Checked {
+        let outcome = Outcome::all(Step::skip(format!(
+            "the request goes to `{host}`, not to the service: not a call of the operation"
+        )));
+        Box::pin(async move { outcome })
+    }
+
+    /// The outcome of an example whose operation needs crate features
+    /// that are off, so that its check was not compiled.
+    pub fn not_built(self, features: &str) -> Checked {
+        let outcome = Outcome::not_built(features);
+        Box::pin(async move { outcome })
+    }
+}
+
+/// A path with percent-escapes decoded and no trailing slash, so that the
+/// client's encoding and the docs' writing compare equal.
+fn decoded_path(path: &str) -> String {
+    let decoded = percent_decode_str(path).decode_utf8_lossy();
+    let trimmed = decoded.trim_end_matches('/');
+    if trimmed.is_empty() {
+        "/".to_string()
+    } else {
+        trimmed.to_string()
+    }
+}
+
+/// How the body that was sent differs from the example's, if it does.
+fn body_difference(documented: Option<&str>, sent: &[u8]) -> Option<String> {
+    let documented = documented.filter(|d| !d.trim().is_empty());
+    match (documented, sent.is_empty()) {
+        (None, true) => None,
+        (None, false) => Some(format!(
+            "sent a body of {} bytes; the example shows none",
+            sent.len()
+        )),
+        (Some(_), true) => Some("sent no body; the example shows one".to_string()),
+        (Some(text), false) => {
+            let parsed = (
+                serde_json::from_str::<Value>(text),
+                serde_json::from_slice::<Value>(sent),
+            );
+            match parsed {
+                (Ok(documented), Ok(sent)) => {
+                    let found = differences(&without_nulls(&documented), &sent);
+                    (!found.is_empty()).then(|| summarize(&found))
+                }
+                // A stream: compare the bytes.
+                _ => (text.as_bytes() != sent).then(|| "the bytes sent differ".to_string()),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_compare_after_decoding() {
+        assert_eq!(decoded_path("/users/a%40b.com/"), "/users/a@b.com");
+        assert_eq!(decoded_path("/"), "/");
+    }
+
+    #[test]
+    fn bodies_compare_as_json_without_nulls() {
+        assert_eq!(body_difference(None, b""), None);
+        assert_eq!(
+            body_difference(Some(r#"{"a": 1, "b": null}"#), br#"{"a":1}"#),
+            None
+        );
+        assert_eq!(
+            body_difference(Some(r#"{"a": 1}"#), b"").as_deref(),
+            Some("sent no body; the example shows one")
+        );
+        assert_eq!(
+            body_difference(Some(r#"{"a": 1}"#), br#"{"a":2}"#).as_deref(),
+            Some("`a` is 2 instead of 1")
+        );
+    }
+}
