@@ -110,7 +110,11 @@ pub fn corpus(args: CorpusArgs) -> anyhow::Result<()> {
         }
 
         if args.measure {
-            let build = run(&mut cargo(&out, &target, "build", &configurations[0].1))?;
+            // Without debug info, which would be most of the file and says
+            // nothing about the code.
+            let mut command = cargo(&out, &target, "build", &configurations[0].1);
+            command.env("CARGO_PROFILE_DEV_DEBUG", "0");
+            let build = run(&mut command)?;
             let lib = target
                 .join("debug")
                 .join(format!("lib{}.rlib", name.replace('-', "_")));
