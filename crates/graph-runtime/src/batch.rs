@@ -7,7 +7,7 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::request::is_sensitive_header;
+use crate::request::redacted;
 use crate::{Client, Error, Method, Request};
 
 /// The most requests Graph accepts in one batch.
@@ -81,18 +81,8 @@ impl BatchRequest {
 
 impl fmt::Debug for BatchRequest {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let headers: BTreeMap<&str, &str> = self
-            .headers
-            .iter()
-            .map(|(name, value)| {
-                let shown = if is_sensitive_header(name) {
-                    "***"
-                } else {
-                    value
-                };
-                (name.as_str(), shown)
-            })
-            .collect();
+        let headers: BTreeMap<&str, &str> =
+            self.headers.iter().map(|(n, v)| redacted(n, v)).collect();
         f.debug_struct("BatchRequest")
             .field("id", &self.id)
             .field("method", &self.method)

@@ -134,6 +134,15 @@ fn is_absolute(path: &str) -> bool {
     lower.starts_with("https://") || lower.starts_with("http://")
 }
 
+/// A header as `Debug` output may show it: credentials replaced by `***`.
+pub(crate) fn redacted<'a>(name: &'a str, value: &'a str) -> (&'a str, &'a str) {
+    if is_sensitive_header(name) {
+        (name, "***")
+    } else {
+        (name, value)
+    }
+}
+
 /// Whether a header carries credentials and must be hidden from output.
 pub(crate) fn is_sensitive_header(name: &str) -> bool {
     SENSITIVE_HEADERS
@@ -143,18 +152,7 @@ pub(crate) fn is_sensitive_header(name: &str) -> bool {
 
 impl fmt::Debug for Request {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let headers: Vec<(&str, &str)> = self
-            .headers
-            .iter()
-            .map(|(name, value)| {
-                let shown = if is_sensitive_header(name) {
-                    "***"
-                } else {
-                    value
-                };
-                (name.as_str(), shown)
-            })
-            .collect();
+        let headers: Vec<(&str, &str)> = self.headers.iter().map(|(n, v)| redacted(n, v)).collect();
         f.debug_struct("Request")
             .field("method", &self.method)
             .field("path", &self.path)
