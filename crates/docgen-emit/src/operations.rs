@@ -343,6 +343,7 @@ fn operation_docs(op: &Operation) -> TokenStream {
         )
     };
     let permissions = permissions_doc(op);
+    let notes = &op.permission_notes;
     let source = format!("Documented at `{}`.", op.source);
     doc_paragraphs([
         op.summary.as_str(),
@@ -350,6 +351,7 @@ fn operation_docs(op: &Operation) -> TokenStream {
         &request,
         &alternatives,
         &permissions,
+        notes,
         &source,
     ])
 }

@@ -267,6 +267,8 @@ pub struct Operation {
     pub description: String,
     pub area: Option<String>,
     pub permissions: Vec<Permission>,
+    /// Prose about the permissions of particular scenarios, for people.
+    pub permission_notes: String,
     pub headers: Vec<Header>,
     pub query: Vec<QueryOption>,
     pub request_body: Option<RequestBody>,

@@ -84,6 +84,8 @@ pub fn lower_page(
 /// What all operations of a page share.
 struct Shared {
     permissions: Vec<crate::ir::Permission>,
+    /// The prose of a `Permissions for specific scenarios` section.
+    permission_notes: String,
     headers: Vec<Header>,
     query: Vec<QueryOption>,
     response: Response,
@@ -103,6 +105,15 @@ impl Shared {
             .find(|t| t.kind == TableKind::Permissions)
             .map(read_permissions)
             .unwrap_or_default();
+        // Prose about scopes for particular cases: kept for people, not
+        // read as scopes.
+        let permission_notes = page
+            .paragraphs
+            .iter()
+            .filter(|p| page.is_under(p.section, &["permissions for specific scenarios"]))
+            .map(|p| p.text.as_str())
+            .collect::<Vec<_>>()
+            .join("\n\n");
 
         let headers = page
             .tables
@@ -164,6 +175,7 @@ impl Shared {
 
         Shared {
             permissions,
+            permission_notes,
             headers,
             query,
             response,
@@ -378,6 +390,7 @@ fn operation(
             .clone()
             .or_else(|| page.front_matter.ms_prod.clone()),
         permissions: shared.permissions.clone(),
+        permission_notes: shared.permission_notes.clone(),
         headers: shared.headers.clone(),
         query: shared.query.clone(),
         request_body,
