@@ -104,6 +104,8 @@ pub fn emit(api: &Api) -> Vec<GeneratedFile> {
 pub(crate) enum Output {
     Json(TokenStream),
     Page(TokenStream),
+    /// A primitive or enum, which OData wraps as `{"value": ...}`.
+    Unwrapped(TokenStream),
     /// A body the docs leave untyped: any JSON, or none.
     Value,
     Empty,
@@ -120,8 +122,21 @@ pub(crate) fn output(api: &Api, op: &Operation) -> Output {
             Output::Value
         }
         Some(ty) if op.response.collection => Output::Page(body_type(api, ty, false)),
+        Some(ty) if is_single_value(api, ty) => Output::Unwrapped(body_type(api, ty, false)),
         Some(ty) => Output::Json(body_type(api, ty, false)),
         None => Output::Empty,
+    }
+}
+
+/// Whether OData returns a value of `ty` wrapped as `{"value": ...}`: a
+/// primitive or an enum, as functions and properties return them.
+fn is_single_value(api: &Api, ty: &TypeRef) -> bool {
+    match ty {
+        TypeRef::Primitive(_) => true,
+        TypeRef::Named(_) => api
+            .resolve(ty)
+            .is_some_and(|d| d.kind == docgen_model::TypeKind::Enum),
+        TypeRef::Json => false,
     }
 }
 
@@ -157,6 +172,7 @@ fn builder(api: &Api, op: &Operation) -> TokenStream {
     let (output_ty, call, extra) = match output(api, op) {
         Output::Json(ty) => (ty, quote!(call), quote!()),
         Output::Empty => (quote!(()), quote!(call_empty), quote!()),
+        Output::Unwrapped(ty) => (ty, quote!(call_unwrapped), quote!()),
         Output::Value => (quote!(serde_json::Value), quote!(call_value), quote!()),
         Output::Raw => (
             quote!(graph_runtime::RawResponse),

@@ -10,6 +10,7 @@
 use futures::future::BoxFuture;
 use serde::de::DeserializeOwned;
 
+use crate::object::Unwrapped;
 use crate::{Client, Error, Page, RawResponse, Request};
 
 impl Client {
@@ -19,6 +20,22 @@ impl Client {
         T: DeserializeOwned + Send + 'static,
     {
         Box::pin(async move { self.send(request?).await })
+    }
+
+    /// Sends and decodes a single value that OData wraps as
+    /// `{"value": ...}`: what functions and properties of a primitive or
+    /// enum type return.
+    pub fn call_unwrapped<T>(
+        &self,
+        request: Result<Request, Error>,
+    ) -> BoxFuture<'_, Result<T, Error>>
+    where
+        T: DeserializeOwned + Send + 'static,
+    {
+        Box::pin(async move {
+            let wrapped: Unwrapped<T> = self.send(request?).await?;
+            Ok(wrapped.0)
+        })
     }
 
     /// Sends and expects a success status with no body of interest.

@@ -42,6 +42,26 @@ impl Object {
     }
 }
 
+/// A single value as OData returns it from a function or a property:
+/// `{"value": 42}`. A bare value is accepted too.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Unwrapped<T>(pub T);
+
+impl<'de, T: DeserializeOwned> Deserialize<'de> for Unwrapped<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = Value::deserialize(deserializer)?;
+        let inner = match value {
+            Value::Object(mut map) if map.contains_key("value") => {
+                map.remove("value").unwrap_or(Value::Null)
+            }
+            other => other,
+        };
+        serde_json::from_value(inner)
+            .map(Unwrapped)
+            .map_err(D::Error::custom)
+    }
+}
+
 /// Reads an [`Object`] from a deserializer, for a model's `Deserialize`.
 pub fn read_object<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Object, D::Error> {
     Object::deserialize(deserializer)
@@ -79,6 +99,15 @@ mod tests {
             .unwrap_err();
         assert!(wrong.to_string().contains("field `size`"), "{wrong}");
         assert_eq!(object.into_rest().len(), 1);
+    }
+
+    #[test]
+    fn single_values_are_unwrapped_from_their_envelope() {
+        let wrapped: Unwrapped<bool> =
+            serde_json::from_str(r#"{"@odata.context": "x", "value": true}"#).unwrap();
+        assert_eq!(wrapped, Unwrapped(true));
+        let bare: Unwrapped<String> = serde_json::from_str(r#""csr""#).unwrap();
+        assert_eq!(bare.0, "csr");
     }
 
     #[test]

@@ -141,6 +141,9 @@ fn check_fn(
     // Step 2: the response body.
     let response = match output(api, op) {
         Output::Json(ty) => quote!(cx.response_body::<#ty>()),
+        Output::Unwrapped(ty) => {
+            quote!(cx.response_body::<graph_runtime::object::Unwrapped<#ty>>())
+        }
         Output::Page(item) => quote!(cx.response_body::<graph_runtime::Page<#item>>()),
         Output::Empty => quote!(cx.no_response_body()),
         Output::Value => quote!(cx.response_body::<serde_json::Value>()),
