@@ -2,11 +2,9 @@
 
 use docgen_emit::{emit_crate, CrateOptions, GeneratedFile};
 use docgen_model::Api;
-use docgen_page::parse_page;
 
 fn emit(pages: &[(&str, &str)]) -> Vec<GeneratedFile> {
-    let pages: Vec<_> = pages.iter().map(|(f, s)| parse_page(f, s).0).collect();
-    let api = Api::build(&pages);
+    let api = Api::from_markdown(pages);
     let options = CrateOptions {
         name: "graph-client".into(),
         runtime_path: "../crates/graph-runtime".into(),

@@ -3,7 +3,6 @@
 
 use docgen_emit::{emit_crate, CrateOptions, GeneratedFile};
 use docgen_model::Api;
-use docgen_page::parse_page;
 
 const WIDGET: &str = r#"# widget resource type
 
@@ -63,8 +62,7 @@ fn emit(page: &str, harness: Option<&str>) -> Vec<GeneratedFile> {
         ("resources/widget.md", WIDGET.to_string()),
         ("api/widget-get.md", page.to_string()),
     ];
-    let pages: Vec<_> = files.iter().map(|(f, s)| parse_page(f, s).0).collect();
-    let api = Api::build(&pages);
+    let api = Api::from_markdown(&files);
     let options = CrateOptions {
         name: "widget-client".to_string(),
         runtime_path: "../runtime".to_string(),

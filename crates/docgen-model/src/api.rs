@@ -68,6 +68,17 @@ impl Api {
         api
     }
 
+    /// Builds the model of pages given as text, `(file, markdown)`, without
+    /// expanding their includes: for tests and small tools. A docs folder
+    /// on disk is read by `docgen-codegen`.
+    pub fn from_markdown<S: AsRef<str>>(files: &[(&str, S)]) -> Api {
+        let pages: Vec<Page> = files
+            .iter()
+            .map(|(file, source)| docgen_page::parse_page(file, source.as_ref()).0)
+            .collect();
+        Api::build(&pages)
+    }
+
     /// The type with this qualified name.
     pub fn type_def(&self, name: &str) -> Option<&TypeDef> {
         self.types

@@ -5,7 +5,6 @@
 //! carry the bodies under test.
 
 use docgen_model::{Api, Diagnostic};
-use docgen_page::parse_page;
 
 const WIDGET: &str = r#"# widget resource type
 
@@ -151,8 +150,7 @@ fn build(page: &str) -> Api {
         ("resources/bag.md", BAG),
         ("api/widget-op.md", page),
     ];
-    let pages: Vec<_> = files.iter().map(|(f, s)| parse_page(f, s).0).collect();
-    Api::build(&pages)
+    Api::from_markdown(&files)
 }
 
 /// The lint's findings (codes `V...`) for one API page.

@@ -2,7 +2,6 @@
 //! that has one of each kind of item.
 
 use docgen_model::Api;
-use docgen_page::parse_page;
 
 const WIDGET: &str = r#"# widget resource type
 
@@ -59,12 +58,9 @@ If successful, this action returns a `200 OK` response code and a [widget](../re
 
 #[test]
 fn the_export_has_exactly_the_documented_fields() {
-    let pages: Vec<_> = [
+    let api = Api::from_markdown(&[
         ("resources/widget.md", WIDGET),
         ("api/widget-spin.md", SPIN),
-    ]
-    .iter()
-    .map(|(f, s)| parse_page(f, s).0)
-    .collect();
-    insta::assert_json_snapshot!(Api::build(&pages).to_json());
+    ]);
+    insta::assert_json_snapshot!(api.to_json());
 }

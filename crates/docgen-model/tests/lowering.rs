@@ -2,11 +2,9 @@
 //! need it.
 
 use docgen_model::{Api, OperationKind, Primitive, RequestBody, TypeKind, TypeRef};
-use docgen_page::parse_page;
 
 fn build(files: &[(&str, &str)]) -> Api {
-    let pages: Vec<_> = files.iter().map(|(f, s)| parse_page(f, s).0).collect();
-    Api::build(&pages)
+    Api::from_markdown(files)
 }
 
 fn named(name: &str) -> TypeRef {

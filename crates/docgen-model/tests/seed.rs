@@ -1,7 +1,6 @@
 //! The model of the seed page and the resource page it links to.
 
 use docgen_model::{Api, PermissionScheme, RequestBody, TypeKind, TypeRef};
-use docgen_page::parse_page;
 
 fn seed_api() -> Api {
     let files = [
@@ -14,8 +13,7 @@ fn seed_api() -> Api {
             include_str!("../../../docs-input/resources/intune_shared_user.md"),
         ),
     ];
-    let pages: Vec<_> = files.iter().map(|(f, s)| parse_page(f, s).0).collect();
-    Api::build(&pages)
+    Api::from_markdown(&files)
 }
 
 #[test]
