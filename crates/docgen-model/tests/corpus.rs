@@ -62,8 +62,7 @@ fn check_version(version: &str, floors: Floors) {
     }
     let started = Instant::now();
 
-    let mut files = Vec::new();
-    markdown_files(&root, &mut files);
+    let mut files = docgen_page::markdown_files(&root);
     files.sort();
     let pages: Vec<_> = files
         .par_iter()
@@ -181,18 +180,6 @@ fn dump_diagnostics(version: &str, diagnostics: &[Diagnostic]) {
     let text: String = diagnostics.iter().map(|d| format!("{d}\n")).collect();
     let path = Path::new(&dir).join(format!("{version}.txt"));
     std::fs::write(&path, text).expect("the dump folder is writable");
-}
-
-fn markdown_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let entries = std::fs::read_dir(dir).expect("the corpus folder is readable");
-    for entry in entries {
-        let path = entry.expect("the corpus folder is readable").path();
-        if path.is_dir() {
-            markdown_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "md") {
-            out.push(path);
-        }
-    }
 }
 
 fn share(part: usize, whole: usize) -> f64 {

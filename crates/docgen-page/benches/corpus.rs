@@ -6,7 +6,7 @@
 //! cargo bench -p docgen-page --bench corpus -- --sample-size 10
 //! ```
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use docgen_page::parse_page;
@@ -21,8 +21,7 @@ fn corpus() -> Option<Vec<(String, String)>> {
         );
         return None;
     }
-    let mut files = Vec::new();
-    collect(&root, &mut files);
+    let mut files = docgen_page::markdown_files(&root);
     files.sort();
     let pages = files
         .iter()
@@ -37,22 +36,6 @@ fn corpus() -> Option<Vec<(String, String)>> {
         })
         .collect();
     Some(pages)
-}
-
-fn collect(dir: &Path, files: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            collect(&path, files);
-        } else if path.extension().is_some_and(|e| e == "md")
-            && path.file_name().is_some_and(|n| n != "README.md")
-        {
-            files.push(path);
-        }
-    }
 }
 
 // FIXME: parse_page takes about four times as long as pulldown-cmark alone,

@@ -12,7 +12,7 @@
 //! against pulldown-cmark alone.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::Instant;
 
 use docgen_page::{parse_page, TypeExpr};
@@ -30,8 +30,7 @@ fn main() {
     let types = args.iter().any(|a| a == "--types");
     let compare = args.iter().any(|a| a == "--compare");
 
-    let mut files = Vec::new();
-    collect(&root, &mut files);
+    let mut files = docgen_page::markdown_files(&root);
     files.sort();
     let sources: Vec<(String, String)> = files
         .iter()
@@ -141,20 +140,4 @@ fn compare_with_pulldown(sources: &[(String, String)]) {
         "pulldown-cmark {bare:.0} ms, parse_page {full:.0} ms: {:.2}x",
         full / bare
     );
-}
-
-fn collect(dir: &Path, files: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            collect(&path, files);
-        } else if path.extension().is_some_and(|e| e == "md")
-            && path.file_name().is_some_and(|n| n != "README.md")
-        {
-            files.push(path);
-        }
-    }
 }

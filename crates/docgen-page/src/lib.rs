@@ -10,6 +10,7 @@ mod codes;
 mod delimiter_rows;
 mod diagnostic;
 mod examples;
+mod files;
 mod front_matter;
 mod http;
 mod include;
@@ -25,6 +26,7 @@ mod type_expr;
 pub use annotation::{parse_annotation, Annotation, AnnotationError};
 pub use codes::{code_doc, CodeDoc, CODES};
 pub use diagnostic::{Diagnostic, Severity};
+pub use files::markdown_files;
 pub use http::{
     parse_http_message, parse_request_line, Argument, Body, HttpMessage, PathSegment, PathTemplate,
     RequestLine, StartLine,

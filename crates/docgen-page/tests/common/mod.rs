@@ -31,8 +31,7 @@ pub fn corpus_root() -> Option<PathBuf> {
 /// sorted by path.
 #[allow(dead_code)]
 pub fn read_corpus(root: &Path) -> Vec<CorpusPage> {
-    let mut files = Vec::new();
-    collect(root, &mut files);
+    let mut files = docgen_page::markdown_files(root);
     files.sort();
     files
         .into_iter()
@@ -46,20 +45,4 @@ pub fn read_corpus(root: &Path) -> Vec<CorpusPage> {
             Some(CorpusPage { file, source })
         })
         .collect()
-}
-
-fn collect(dir: &Path, files: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            collect(&path, files);
-        } else if path.extension().is_some_and(|e| e == "md")
-            && path.file_name().is_some_and(|n| n != "README.md")
-        {
-            files.push(path);
-        }
-    }
 }
