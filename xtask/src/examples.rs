@@ -19,10 +19,11 @@ use crate::workspace_root;
 /// measured, so that a regression fails and an improvement does not.
 const FLOORS: &[(&str, &str)] = &[
     ("docs-input", "request=1,response=1,call=1"),
-    // Measured 78.3% / 89.8% / 80.7% over 2,029 examples.
-    ("v1.0", "request=0.80,response=0.92,call=0.81"),
-    // Measured 98.4% / 95.5% / 95.9% over 1,532 examples.
-    ("beta-intune", "request=0.98,response=0.99,call=0.96"),
+    // Measured 86.2% / 93.7% / 83.4% over 2,050 examples; of the failures,
+    // 79 / 86 / 248 are docs defects.
+    ("v1.0", "request=0.86,response=0.93,call=0.83"),
+    // Measured 99.6% / 99.7% / 96.6% over 1,532 examples.
+    ("beta-intune", "request=0.99,response=0.99,call=0.96"),
 ];
 
 /// How many lines of compiler errors the report quotes when the crate does

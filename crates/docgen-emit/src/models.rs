@@ -92,6 +92,7 @@ fn struct_type(api: &Api, def: &TypeDef) -> TokenStream {
     let mut taken = BTreeSet::from([
         "odata_type".to_string(),
         "additional_properties".to_string(),
+        "annotations".to_string(),
     ]);
     let fields: Vec<Field> = properties
         .iter()

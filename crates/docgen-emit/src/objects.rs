@@ -78,7 +78,24 @@ pub fn object_struct(shape: &Shape, fields: &[Field]) -> TokenStream {
         .iter()
         .map(|(_, ident, json, _, gate)| quote!(#gate #ident: object.take::<_, D::Error>(#json)?,));
 
-    let (open_decl, open_write, open_read) = if shape.open {
+    // An open type keeps every undeclared member, annotations among them;
+    // any other keeps the instance annotations (`manager@odata.bind`,
+    // `@odata.etag`), which no table declares and a request may need.
+    let (open_decl, open_write, open_read) = if !shape.open {
+        (
+            quote! {
+                /// Instance annotations, such as `manager@odata.bind` to bind a
+                /// relationship in a request, or `@odata.etag`.
+                pub annotations: serde_json::Map<String, serde_json::Value>,
+            },
+            quote! {
+                for (key, value) in &self.annotations {
+                    map.serialize_entry(key, value)?;
+                }
+            },
+            quote!(annotations: object.annotations(),),
+        )
+    } else {
         (
             quote! {
                 /// Properties the docs do not declare; this is an open type.
@@ -91,8 +108,6 @@ pub fn object_struct(shape: &Shape, fields: &[Field]) -> TokenStream {
             },
             quote!(additional_properties: object.into_rest(),),
         )
-    } else {
-        (quote!(), quote!(), quote!())
     };
     let derives = if shape.eq && !shape.open {
         quote!(#[derive(Clone, Debug, Default, PartialEq, Eq)])

@@ -106,6 +106,8 @@ pub(crate) enum Output {
     Page(TokenStream),
     /// A primitive or enum, which OData wraps as `{"value": ...}`.
     Unwrapped(TokenStream),
+    /// A body the service sends only on request; `None` when it sends none.
+    Optional(TokenStream),
     /// A body the docs leave untyped: any JSON, or none.
     Value,
     Empty,
@@ -120,6 +122,9 @@ pub(crate) fn output(api: &Api, op: &Operation) -> Output {
         Some(TypeRef::Primitive(Primitive::Stream)) => Output::Raw,
         Some(TypeRef::Json | TypeRef::Primitive(Primitive::Untyped)) if !op.response.collection => {
             Output::Value
+        }
+        Some(ty) if op.response.optional && !op.response.collection => {
+            Output::Optional(body_type(api, ty, false))
         }
         Some(ty) if op.response.collection => Output::Page(body_type(api, ty, false)),
         Some(ty) if is_single_value(api, ty) => Output::Unwrapped(body_type(api, ty, false)),
@@ -173,6 +178,7 @@ fn builder(api: &Api, op: &Operation) -> TokenStream {
         Output::Json(ty) => (ty, quote!(call), quote!()),
         Output::Empty => (quote!(()), quote!(call_empty), quote!()),
         Output::Unwrapped(ty) => (ty, quote!(call_unwrapped), quote!()),
+        Output::Optional(ty) => (quote!(Option<#ty>), quote!(call_optional), quote!()),
         Output::Value => (quote!(serde_json::Value), quote!(call_value), quote!()),
         Output::Raw => (
             quote!(graph_runtime::RawResponse),
@@ -323,7 +329,7 @@ fn parameters_struct(
     parameters: &[Property],
 ) -> TokenStream {
     let ident = format_ident!("{rust_name}");
-    let mut taken = BTreeSet::new();
+    let mut taken = BTreeSet::from(["annotations".to_string()]);
     let fields: Vec<Field> = parameters
         .iter()
         .map(|p| Field {

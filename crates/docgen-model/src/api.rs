@@ -10,7 +10,7 @@ use crate::lower::paths::{type_bodies_from_paths, Collections};
 use crate::lower::resolve::Resolver;
 use crate::lower::types::{declare, resolve_properties, Declaration};
 use crate::names::{field_name, type_name, unique_name};
-use crate::validate::validate_examples;
+use crate::validate::lint_examples;
 
 /// The whole API: types by qualified name, operations by path and method,
 /// and what was found wrong on the way.
@@ -61,7 +61,7 @@ impl Api {
             operations,
             diagnostics,
         };
-        let findings = validate_examples(&api);
+        let findings = lint_examples(&mut api);
         api.diagnostics.extend(findings);
         api.diagnostics.sort();
         api.diagnostics.dedup();
@@ -474,6 +474,7 @@ fn name_types(types: &mut BTreeMap<String, TypeDef>) {
         let mut fields = BTreeSet::from([
             "odata_type".to_string(),
             "additional_properties".to_string(),
+            "annotations".to_string(),
         ]);
         for p in def.properties.iter_mut().chain(def.navigation.iter_mut()) {
             p.rust_name = unique_name(field_name(&p.name), &mut fields);

@@ -85,6 +85,7 @@ struct ExportResponse<'a> {
     #[serde(rename = "type")]
     ty: Option<&'a TypeRef>,
     collection: bool,
+    optional: bool,
     source: &'a Source,
 }
 
@@ -186,6 +187,7 @@ fn export_response(r: &Response) -> ExportResponse<'_> {
         status: r.status,
         ty: r.ty.as_ref(),
         collection: r.collection,
+        optional: r.optional,
         source: &r.source,
     }
 }

@@ -202,6 +202,10 @@ pub struct Response {
     #[serde(rename = "type")]
     pub ty: Option<TypeRef>,
     pub collection: bool,
+    /// The body comes back only on request, and by default the answer is
+    /// empty: "returns `204 No Content`; with `Prefer: return=representation`,
+    /// `200 OK` and the updated object".
+    pub optional: bool,
     /// Where the response was read: the first line of the page's
     /// `Response` section.
     pub source: Source,
@@ -234,6 +238,11 @@ pub struct ExampleRequest {
     pub url: String,
     pub body: Option<Value>,
     pub source: Source,
+    /// What the docs lint found wrong in the body.
+    pub findings: Vec<Finding>,
+    /// The docs lint's finding when the URL is none of the paths the page
+    /// documents.
+    pub url_finding: Option<Finding>,
 }
 
 /// The response side of an example.
@@ -246,6 +255,24 @@ pub struct ExampleResponse {
     /// The `@odata.type` the example's annotation declares.
     pub odata_type: Option<String>,
     pub is_collection: Option<bool>,
+    pub source: Source,
+    /// What the docs lint found wrong in the body.
+    pub findings: Vec<Finding>,
+}
+
+/// One place where an example's body contradicts the docs' own tables, as
+/// the docs lint found it: a value the declared type cannot hold, a
+/// member it does not declare.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    /// One of the lint's `V0xx` codes.
+    pub code: &'static str,
+    /// Where in the body: `value[0].assignedLicenses[0].skuId`, empty for
+    /// the body itself.
+    pub path: String,
+    /// What is wrong, naming the path.
+    pub message: String,
+    /// The page and line of the body.
     pub source: Source,
 }
 

@@ -18,9 +18,9 @@ mod validate;
 pub use api::Api;
 pub use docgen_page::{Diagnostic, Primitive, Severity};
 pub use ir::{
-    BodyParameter, EnumMember, Example, ExampleRequest, ExampleResponse, Header, Operation,
-    OperationKind, Permission, PermissionScheme, Property, QueryOption, RequestBody, Response,
-    Source, TypeDef, TypeKind, TypeRef,
+    BodyParameter, EnumMember, Example, ExampleRequest, ExampleResponse, Finding, Header,
+    Operation, OperationKind, Permission, PermissionScheme, Property, QueryOption, RequestBody,
+    Response, Source, TypeDef, TypeKind, TypeRef,
 };
 pub use names::{field_name, method_name, type_name, unique_name};
 pub use validate::{example_report, ExampleReport, SideReport};

@@ -378,3 +378,59 @@ fn one_mistake_repeated_across_items_is_reported_once() {
     ));
     assert_one(&found, "V001", "parts[0].nme");
 }
+
+#[test]
+fn a_url_the_page_does_not_document_is_found() {
+    let page = create(r#"{ "size": 3 }"#, r#"{ "id": "1" }"#).replace(
+        "POST https://graph.microsoft.com/v1.0/widgets",
+        "POST https://graph.microsoft.com/v1.0/me/widgets",
+    );
+    let api = build(&page);
+    let found: Vec<_> = api
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "V012")
+        .collect();
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(found[0].message.contains("`/me/widgets`"), "{}", found[0]);
+    let request = api.operations[0].examples[0].request.as_ref().unwrap();
+    assert_eq!(request.url_finding.as_ref().map(|f| f.code), Some("V012"));
+}
+
+#[test]
+fn a_body_under_no_content_or_where_the_docs_promise_none_is_found() {
+    let no_content = create(r#"{ "size": 3 }"#, r#"{ "id": "1" }"#)
+        .replace("HTTP/1.1 200 OK", "HTTP/1.1 204 No Content");
+    let found = findings(&no_content);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].code, "V011");
+
+    let promised_none = create(r#"{ "size": 3 }"#, r#"{ "id": "1" }"#).replace(
+        "returns a `200 OK` response code and a [widget](../resources/widget.md) object in the response body.",
+        "returns a `200 OK` response code. It does not return anything in the response body.",
+    );
+    let found = findings(&promised_none);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].code, "V013");
+}
+
+#[test]
+fn findings_are_kept_on_the_example_with_their_member() {
+    let page = create(
+        r#"{ "size": "big" }"#,
+        r#"{ "id": "1", "createdDateTime": "yesterday" }"#,
+    );
+    let api = build(&page);
+    let example = &api.operations[0].examples[0];
+    let request = &example.request.as_ref().unwrap().findings;
+    let response = &example.response.as_ref().unwrap().findings;
+    assert_eq!(
+        (request[0].code, request[0].path.as_str()),
+        ("V002", "size")
+    );
+    assert_eq!(
+        (response[0].code, response[0].path.as_str()),
+        ("V004", "createdDateTime")
+    );
+    assert_eq!(response[0].source.file, "api/widget-op.md");
+}

@@ -385,3 +385,73 @@ fn a_cell_offering_several_types_holds_their_common_base() {
     let call = api.type_def("microsoft.graph.call").unwrap();
     assert_eq!(call.properties[1].ty, named("microsoft.graph.mediaConfig"));
 }
+
+#[test]
+fn a_value_table_on_a_resource_page_is_not_an_enum_named_after_the_page() {
+    let quota = "# Quota resource type\n\nNamespace: microsoft.graph\n\n\
+        ## Properties\n|Property|Type|Description|\n|:---|:---|:---|\n\
+        |state|string|How full the drive is.|\n\n\
+        ## State enumeration\n\n|Value|Description|\n|:---|:---|\n\
+        |`normal`|Plenty left.|\n|`exceeded`|Full.|\n\n\
+        ## JSON representation\n\
+        <!-- { \"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.quota\" } -->\n\
+        ```json\n{}\n```\n";
+    let drive = resource("drive", "", "", "|quota|[quota](quota.md)|Space.|");
+    let api = build(&[
+        ("resources/quota.md", quota),
+        ("resources/drive.md", drive.as_str()),
+    ]);
+
+    assert!(api.type_def("microsoft.graph.Quota").is_none());
+    let drive = api.type_def("microsoft.graph.drive").unwrap();
+    assert_eq!(drive.properties[0].ty, named("microsoft.graph.quota"));
+}
+
+#[test]
+fn an_update_that_returns_the_object_only_on_request_has_an_optional_response() {
+    let task = resource(
+        "plannerTask",
+        ", \"keyProperty\": \"id\"",
+        "",
+        "|id|String|Id.|",
+    );
+    let update = api_page(
+        "Update plannerTask",
+        "PATCH /planner/tasks/{id}",
+        "In the request body, supply a JSON representation of a [plannerTask](../resources/plannertask.md) object.",
+        "If successful, this method returns `204 No Content` response and empty content. If the request \
+         specifies `Prefer` header with `return=representation` preference, then this method returns a \
+         `200 OK` response code and updated [plannerTask](../resources/plannertask.md) object in the response body.",
+        "",
+    );
+    let unfollow = api_page(
+        "Unfollow site",
+        "POST /users/{id}/followedSites/remove",
+        "In the request body, supply the sites.",
+        "If successful, this method returns a `204` status code with no content. If an error occurred for \
+         any of the sites, this method returns a `207` status code and an array of entries.",
+        "",
+    );
+    let api = build(&[
+        ("resources/plannertask.md", task.as_str()),
+        ("api/plannertask-update.md", update.as_str()),
+        ("api/site-unfollow.md", unfollow.as_str()),
+    ]);
+
+    let update = api
+        .operations
+        .iter()
+        .find(|op| op.method == "PATCH")
+        .unwrap();
+    assert_eq!(
+        update.response.ty,
+        Some(named("microsoft.graph.plannerTask"))
+    );
+    assert!(update.response.optional);
+    let unfollow = api
+        .operations
+        .iter()
+        .find(|op| op.method == "POST")
+        .unwrap();
+    assert_eq!(unfollow.response.ty, Some(TypeRef::Json));
+}

@@ -128,7 +128,10 @@ impl TypeExpr {
     pub fn parse(cell: &Cell) -> ParsedType {
         let text = cell.text.trim();
         let lower = text.to_ascii_lowercase();
-        let collection = lower.contains("collection")
+        // The word, not a part of a name such as `siteCollection`.
+        let collection = lower
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|w| w == "collection" || w == "collections")
             || lower.starts_with('[') && lower.ends_with("[]")
             || lower.ends_with("[]") && !lower.starts_with("byte");
 
@@ -410,6 +413,22 @@ mod tests {
             TypeExpr::Named {
                 name: "identitySet".into(),
                 target: None
+            }
+        );
+    }
+
+    #[test]
+    fn a_name_ending_in_collection_is_not_a_collection() {
+        let parsed = TypeExpr::parse(&linked(
+            "siteCollection",
+            "siteCollection",
+            "sitecollection.md",
+        ));
+        assert_eq!(
+            parsed.ty,
+            TypeExpr::Named {
+                name: "siteCollection".into(),
+                target: Some("sitecollection.md".into())
             }
         );
     }

@@ -19,6 +19,9 @@ use crate::{Checked, Example, Outcome, Step};
 /// timeout is shorter, so this only catches a client that never returns.
 const CALL_DEADLINE: Duration = Duration::from_secs(30);
 
+/// Examples answered with this status or above show an error.
+const FIRST_ERROR_STATUS: u16 = 400;
+
 /// The example being checked and the server the client talks to.
 ///
 /// A generated check looks like this:
@@ -129,6 +132,9 @@ impl Context {
     /// Step 2 for an operation that returns JSON of type `T` (a
     /// `Page<T>` for a collection).
     pub fn response_body<T: DeserializeOwned>(&self) -> Step {
+        if let Some(step) = self.error_response() {
+            return step;
+        }
         let Some(text) = self.example.response_body else {
             return Step::skip("the example shows no response body");
         };
@@ -141,6 +147,9 @@ impl Context {
     /// Step 2 for an operation that returns no body: the example must not
     /// show one.
     pub fn no_response_body(&self) -> Step {
+        if let Some(step) = self.error_response() {
+            return step;
+        }
         match self.example.response_body {
             Some(_) => Step::fail(
                 "response-body-not-returned",
@@ -152,7 +161,35 @@ impl Context {
 
     /// Step 2 for an operation that returns raw bytes.
     pub fn raw_response(&self) -> Step {
+        if let Some(step) = self.error_response() {
+            return step;
+        }
         Step::skip("the operation returns raw bytes, not JSON")
+    }
+
+    /// Step 2 for an example whose answer is an error (`422`): its body
+    /// is Graph's error envelope, which the client reads into its error.
+    /// None when the example shows a success.
+    fn error_response(&self) -> Option<Step> {
+        let example = &self.example;
+        if example.response_status < FIRST_ERROR_STATUS {
+            return None;
+        }
+        let Some(text) = example.response_body else {
+            return Some(Step::skip("the example shows an error without a body"));
+        };
+        let error =
+            graph_runtime::Error::from_status(example.response_status, text.as_bytes(), None);
+        Some(match error.graph_error() {
+            Some(_) => Step::Pass,
+            None => Step::fail(
+                "error-is-not-an-envelope",
+                format!(
+                    "the example answers HTTP {} with a body that is not Graph's error envelope",
+                    example.response_status
+                ),
+            ),
+        })
     }
 
     /// Step 3 when the body could not be built: skipped when the example
@@ -239,6 +276,20 @@ impl Context {
             return Step::fail("wrong-body", difference);
         }
 
+        if example.response_status >= FIRST_ERROR_STATUS {
+            return match result {
+                Ok(Err(e)) if e.status() == Some(example.response_status) => Step::Pass,
+                Ok(Err(e)) => Step::fail("error-not-reported", e.to_string()),
+                Ok(Ok(_)) => Step::fail(
+                    "error-not-reported",
+                    format!(
+                        "the call succeeded, but the example answers HTTP {}",
+                        example.response_status
+                    ),
+                ),
+                Err(_) => Step::fail("no-answer", "no answer within the deadline"),
+            };
+        }
         match (result, outcome) {
             (Err(_), Err(why)) => Step::fail("no-answer", why),
             (_, Err(why)) => Step::fail("response-does-not-decode", why),

@@ -22,12 +22,14 @@
 
 mod compare;
 mod context;
+mod explain;
 mod floors;
 mod report;
 mod run;
 mod step;
 
 pub use context::Context;
+pub use explain::explain;
 pub use floors::Floors;
 pub use report::{Report, StepTally};
 pub use run::{run, run_cases};
@@ -67,6 +69,35 @@ pub struct Example {
     pub response_body: Option<&'static str>,
     /// The example says its response shows only part of the real one.
     pub truncated: bool,
+    /// Where the request body contradicts the docs' own tables.
+    pub request_findings: &'static [Finding],
+    /// Where the response body contradicts the docs' own tables.
+    pub response_findings: &'static [Finding],
+    /// The docs lint's finding when the URL is none of the paths the
+    /// operation's page documents.
+    pub url_finding: Option<Finding>,
+}
+
+/// A place where an example's body contradicts the docs' own tables, as
+/// the generator's docs lint found it: a value its declared type cannot
+/// hold, a member the type does not declare. A step that fails there fails
+/// because of the docs, and the report says so.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Finding {
+    /// The lint's code, `V004`.
+    pub code: &'static str,
+    /// The member, `value[0].createdDateTime`; empty for the body itself.
+    pub path: &'static str,
+    /// What is wrong, naming the member.
+    pub message: &'static str,
+    /// `file:line` of the body.
+    pub source: &'static str,
+}
+
+impl std::fmt::Display for Finding {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}: {}", self.source, self.code, self.message)
+    }
 }
 
 impl Example {

@@ -39,6 +39,9 @@ pub struct Report {
 pub struct StepTally {
     pub passed: usize,
     pub failed: usize,
+    /// Of the failed, those where the example contradicts the docs' own
+    /// tables.
+    pub docs_defects: usize,
     pub skipped: usize,
 }
 
@@ -63,6 +66,9 @@ impl StepTally {
 pub struct FailureGroup {
     pub step: StepName,
     pub cause: String,
+    /// The docs explain these failures: the examples contradict the docs'
+    /// own tables.
+    pub docs_defect: bool,
     /// The detail with names and values taken out, shared by the group.
     pub shape: String,
     pub count: usize,
@@ -116,21 +122,28 @@ impl Report {
             .iter()
             .map(|s| (*s, StepTally::default()))
             .collect();
-        let mut groups: BTreeMap<(StepName, String, String), FailureGroup> = BTreeMap::new();
+        let mut groups: BTreeMap<(bool, StepName, String, String), FailureGroup> = BTreeMap::new();
         for result in results.iter().filter(|r| r.outcome.built) {
             for step in StepName::ALL {
                 let tally = steps.entry(step).or_default();
                 match result.outcome.step(step) {
                     Step::Pass => tally.passed += 1,
                     Step::Skip { .. } => tally.skipped += 1,
-                    Step::Fail { cause, detail } => {
+                    Step::Fail {
+                        cause,
+                        detail,
+                        docs_defect,
+                    } => {
                         tally.failed += 1;
+                        let docs = docs_defect.is_some();
+                        tally.docs_defects += usize::from(docs);
                         let shape = shape(detail);
                         groups
-                            .entry((step, cause.clone(), shape.clone()))
+                            .entry((docs, step, cause.clone(), shape.clone()))
                             .or_insert_with(|| FailureGroup {
                                 step,
                                 cause: cause.clone(),
+                                docs_defect: docs,
                                 shape,
                                 count: 0,
                                 first_source: result.source().to_string(),
@@ -142,7 +155,12 @@ impl Report {
             }
         }
         let mut failures: Vec<FailureGroup> = groups.into_values().collect();
-        failures.sort_by(|a, b| b.count.cmp(&a.count).then(a.step.cmp(&b.step)));
+        failures.sort_by(|a, b| {
+            a.docs_defect
+                .cmp(&b.docs_defect)
+                .then(b.count.cmp(&a.count))
+                .then(a.step.cmp(&b.step))
+        });
         Report {
             examples: results.len(),
             built: results.iter().filter(|r| r.outcome.built).count(),
@@ -169,16 +187,17 @@ impl Report {
             let t = self.tally(step);
             let _ = writeln!(
                 out,
-                "  {:<8} {:>5} passed {:>5} failed {:>5} skipped  {:>5.1}% (floor {:.1}%)",
+                "  {:<8} {:>5} passed {:>5} failed ({:>3} in the docs) {:>5} skipped  {:>5.1}% (floor {:.1}%)",
                 step.as_str(),
                 t.passed,
                 t.failed,
+                t.docs_defects,
                 t.skipped,
                 t.pass_rate() * 100.0,
                 self.floors.get(step) * 100.0
             );
         }
-        for group in self.failures.iter().take(5) {
+        for group in self.failures.iter().filter(|g| !g.docs_defect).take(5) {
             let _ = writeln!(
                 out,
                 "  {} x{}: {} ({}: {})",
@@ -212,16 +231,19 @@ impl Report {
             self.pages().len(),
             self.built
         );
-        out.push_str("| step | passed | failed | skipped | pass rate | floor |\n");
-        out.push_str("|---|---:|---:|---:|---:|---:|\n");
+        out.push_str(
+            "| step | passed | failed | of which docs defects | skipped | pass rate | floor |\n",
+        );
+        out.push_str("|---|---:|---:|---:|---:|---:|---:|\n");
         for step in StepName::ALL {
             let t = self.tally(step);
             let _ = writeln!(
                 out,
-                "| {} | {} | {} | {} | {:.1}% | {:.1}% |",
+                "| {} | {} | {} | {} | {} | {:.1}% | {:.1}% |",
                 step.as_str(),
                 t.passed,
                 t.failed,
+                t.docs_defects,
                 t.skipped,
                 t.pass_rate() * 100.0,
                 self.floors.get(step) * 100.0
@@ -231,12 +253,19 @@ impl Report {
             "\nSteps: **request**, the request body round-trips through the type the \
              operation takes; **response**, the response body deserializes into the type it \
              returns; **call**, the client sends the documented method, path and body to a \
-             local server and decodes the documented answer.\n",
+             local server and decodes the documented answer. A **docs defect** is a failure \
+             where the example contradicts the docs' own tables, as the docs lint found: the \
+             failure names the page, line and member.\n",
         );
 
-        if !self.failures.is_empty() {
-            out.push_str("\n## Commonest failures\n\n| step | cause | examples | first | detail |\n|---|---|---:|---|---|\n");
-            for g in self.failures.iter().take(GROUPS_LISTED) {
+        if self.failures.iter().any(|g| !g.docs_defect) {
+            out.push_str("\n## Commonest failures of the client\n\n| step | cause | examples | first | detail |\n|---|---|---:|---|---|\n");
+            for g in self
+                .failures
+                .iter()
+                .filter(|g| !g.docs_defect)
+                .take(GROUPS_LISTED)
+            {
                 let _ = writeln!(
                     out,
                     "| {} | {} | {} | {} | {} |",
@@ -248,6 +277,8 @@ impl Report {
                 );
             }
         }
+
+        self.docs_defects_markdown(&mut out);
 
         out.push_str("\n## By page\n");
         for (page, results) in self.pages() {
@@ -271,6 +302,40 @@ impl Report {
         out
     }
 
+    /// Every failure the docs explain, by page: the step, the cause and the
+    /// lint's finding, with its line and member.
+    fn docs_defects_markdown(&self, out: &mut String) {
+        let mut rows = Vec::new();
+        for r in &self.results {
+            for step in StepName::ALL {
+                if let Step::Fail {
+                    cause,
+                    docs_defect: Some(finding),
+                    ..
+                } = r.outcome.step(step)
+                {
+                    rows.push((r.source(), step, cause, finding));
+                }
+            }
+        }
+        if rows.is_empty() {
+            return;
+        }
+        out.push_str(
+            "\n## Docs defects\n\nFailures where the example contradicts the docs' own tables; \
+             the finding names the page, line and member.\n\n\
+             | example | step | cause | finding |\n|---|---|---|---|\n",
+        );
+        for (source, step, cause, finding) in rows {
+            let _ = writeln!(
+                out,
+                "| {source} | {} | {cause} | {} |",
+                step.as_str(),
+                cell(finding)
+            );
+        }
+    }
+
     fn pages(&self) -> BTreeMap<&str, Vec<&ExampleResult>> {
         let mut pages: BTreeMap<&str, Vec<&ExampleResult>> = BTreeMap::new();
         for r in &self.results {
@@ -283,7 +348,20 @@ impl Report {
 fn step_cell(step: &Step) -> String {
     match step {
         Step::Pass => "pass".to_string(),
-        Step::Fail { cause, detail } => format!("**fail** {cause}: {}", cell(detail)),
+        Step::Fail {
+            cause,
+            detail,
+            docs_defect: None,
+        } => format!("**fail** {cause}: {}", cell(detail)),
+        Step::Fail {
+            cause,
+            detail,
+            docs_defect: Some(finding),
+        } => format!(
+            "**fail** {cause}: {}; **docs defect** {}",
+            cell(detail),
+            cell(finding)
+        ),
         Step::Skip { reason } => format!("skip: {}", cell(reason)),
     }
 }
@@ -363,6 +441,9 @@ mod tests {
             response_status: 200,
             response_body: None,
             truncated: false,
+            request_findings: &[],
+            response_findings: &[],
+            url_finding: None,
         };
         ExampleResult::new(&example, outcome)
     }

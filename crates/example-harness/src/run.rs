@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 use wiremock::MockServer;
 
 use crate::report::{ExampleResult, Report};
-use crate::{Case, Context, Floors, Outcome, Step};
+use crate::{explain, Case, Context, Floors, Outcome, Step};
 
 /// The folder to write `examples-report.json` and `.md` into.
 pub const REPORT_VAR: &str = "DOCGEN_EXAMPLES_REPORT";
@@ -73,10 +73,11 @@ pub fn run_cases(cases: Vec<Case>, floors: Floors) -> Report {
             // The check is called inside the task, so that a panic while
             // it builds its future is caught too.
             let check = case.check;
-            let outcome = match tokio::task::spawn_local(async move { check(cx).await }).await {
+            let mut outcome = match tokio::task::spawn_local(async move { check(cx).await }).await {
                 Ok(outcome) => outcome,
                 Err(e) => Outcome::all(Step::fail("check-panicked", panic_message(e))),
             };
+            explain(&case.example, &mut outcome);
             results.push(ExampleResult::new(&case.example, outcome));
         }
         results

@@ -40,6 +40,11 @@ pub enum Step {
         cause: String,
         /// What exactly differs, for a reader fixing it.
         detail: String,
+        /// The docs lint's finding that explains the failure, when the
+        /// example contradicts the docs' own tables there: `file:line:
+        /// code: message`. None for a failure of the generated client.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        docs_defect: Option<String>,
     },
     /// There was nothing to check: the example shows no body, or the
     /// operation's crate features are off.
@@ -54,6 +59,7 @@ impl Step {
         Step::Fail {
             cause: cause.to_string(),
             detail: detail.into(),
+            docs_defect: None,
         }
     }
 
@@ -67,6 +73,15 @@ impl Step {
     /// Whether the step ran and passed.
     pub fn passed(&self) -> bool {
         matches!(self, Step::Pass)
+    }
+
+    /// The finding that explains the failure, if the step failed because
+    /// of the docs.
+    pub fn docs_defect(&self) -> Option<&str> {
+        match self {
+            Step::Fail { docs_defect, .. } => docs_defect.as_deref(),
+            _ => None,
+        }
     }
 
     /// The failure's cause, if the step failed.
@@ -120,6 +135,15 @@ impl Outcome {
             StepName::Request => &self.request,
             StepName::Response => &self.response,
             StepName::Call => &self.call,
+        }
+    }
+
+    /// The result of one step, to change.
+    pub fn step_mut(&mut self, name: StepName) -> &mut Step {
+        match name {
+            StepName::Request => &mut self.request,
+            StepName::Response => &mut self.response,
+            StepName::Call => &mut self.call,
         }
     }
 }

@@ -8,12 +8,24 @@ use example_harness::{
 use graph_runtime::{Method, Request};
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Default, Serialize, Deserialize)]
+/// A model as the generator writes it: fields read one by one, so that a
+/// field that does not deserialize is named in the error.
+#[derive(Debug, Default, Serialize)]
 struct Widget {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     id: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     size: Option<i32>,
+}
+
+impl<'de> Deserialize<'de> for Widget {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let mut object = graph_runtime::object::read_object(deserializer)?;
+        Ok(Widget {
+            id: object.take::<_, D::Error>("id")?,
+            size: object.take::<_, D::Error>("size")?,
+        })
+    }
 }
 
 const WIDGET: Example = Example {
@@ -29,6 +41,9 @@ const WIDGET: Example = Example {
     response_status: 200,
     response_body: Some(r#"{"id": "w 1", "size": 3}"#),
     truncated: false,
+    request_findings: &[],
+    response_findings: &[],
+    url_finding: None,
 };
 
 /// `PATCH` to `path` with the example's body as a `Widget`, the way a
@@ -131,4 +146,93 @@ fn each_mistake_is_reported_and_the_other_examples_still_run() {
     assert_eq!(shortfalls.len(), 3, "{shortfalls:?}");
     let lenient = Floors::ALL.with("0").unwrap();
     assert!(lenient.shortfalls(&report).is_empty());
+}
+
+#[test]
+fn failures_at_members_the_docs_lint_found_wrong_are_docs_defects() {
+    const COLOUR: &[example_harness::Finding] = &[example_harness::Finding {
+        code: "V001",
+        path: "colour",
+        message: "`colour` is not a property of `widget`",
+        source: "api/widget-update.md:40",
+    }];
+    const SIZE: &[example_harness::Finding] = &[example_harness::Finding {
+        code: "V002",
+        path: "size",
+        message: "`size` is a string, expected a number",
+        source: "api/widget-update.md:52",
+    }];
+    let documented_mistakes = Example {
+        request_body: Some(r#"{"size": 3, "colour": "red"}"#),
+        request_findings: COLOUR,
+        response_body: Some(r#"{"id": "w 1", "size": "big"}"#),
+        response_findings: SIZE,
+        ..WIDGET
+    };
+    let unexplained = Example {
+        response_body: Some(r#"{"id": 5}"#),
+        response_findings: SIZE,
+        ..WIDGET
+    };
+    let report = run_cases(
+        vec![
+            case(documented_mistakes, |cx| update(cx, "/widgets/w%201")),
+            case(unexplained, |cx| update(cx, "/widgets/w%201")),
+        ],
+        Floors::ALL,
+    );
+
+    let explained = &report.results[0].outcome;
+    assert_eq!(
+        explained.request.docs_defect(),
+        Some("api/widget-update.md:40: V001: `colour` is not a property of `widget`")
+    );
+    assert_eq!(
+        explained.response.docs_defect(),
+        Some("api/widget-update.md:52: V002: `size` is a string, expected a number")
+    );
+    assert_eq!(explained.call.cause(), Some("wrong-body"));
+    assert!(explained.call.docs_defect().is_some());
+
+    let other = &report.results[1].outcome;
+    assert_eq!(
+        other.response.cause(),
+        Some("response-does-not-deserialize")
+    );
+    assert_eq!(other.response.docs_defect(), None);
+
+    let response = report.tally(StepName::Response);
+    assert_eq!((response.failed, response.docs_defects), (2, 1));
+    assert!(report.markdown().contains("## Docs defects"));
+}
+
+#[test]
+fn an_example_answered_with_an_error_expects_the_client_to_report_it() {
+    let rejected = Example {
+        response_status: 422,
+        response_body: Some(
+            r#"{"error": {"code": "Request_UnprocessableEntity", "message": "No."}}"#,
+        ),
+        ..WIDGET
+    };
+    let not_an_envelope = Example {
+        response_status: 422,
+        response_body: Some(r#"{"id": "w 1"}"#),
+        ..WIDGET
+    };
+    let report = run_cases(
+        vec![
+            case(rejected, |cx| update(cx, "/widgets/w%201")),
+            case(not_an_envelope, |cx| update(cx, "/widgets/w%201")),
+        ],
+        Floors::ALL,
+    );
+
+    let outcome = &report.results[0].outcome;
+    assert_eq!(
+        (&outcome.response, &outcome.call),
+        (&Step::Pass, &Step::Pass)
+    );
+    let outcome = &report.results[1].outcome;
+    assert_eq!(outcome.response.cause(), Some("error-is-not-an-envelope"));
 }

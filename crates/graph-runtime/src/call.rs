@@ -43,6 +43,25 @@ impl Client {
         Box::pin(async move { self.send_empty(request?).await })
     }
 
+    /// Sends and decodes a JSON body when the service sends one: `None` for
+    /// an empty body, as operations that return their result only on
+    /// request (`Prefer: return=representation`) answer by default.
+    pub fn call_optional<T>(
+        &self,
+        request: Result<Request, Error>,
+    ) -> BoxFuture<'_, Result<Option<T>, Error>>
+    where
+        T: DeserializeOwned + Send + 'static,
+    {
+        Box::pin(async move {
+            let response = self.send_raw(request?).await?;
+            if response.body.iter().all(u8::is_ascii_whitespace) {
+                return Ok(None);
+            }
+            response.json().map(Some)
+        })
+    }
+
     /// Sends and returns the raw response, for bodies that are not JSON.
     pub fn call_raw(
         &self,

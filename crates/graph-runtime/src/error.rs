@@ -152,7 +152,7 @@ impl Error {
 
     /// Builds the error for a response with a failure status, decoding
     /// Graph's error envelope when the body is one.
-    pub(crate) fn from_status(status: u16, body: &[u8], retry_after: Option<Duration>) -> Error {
+    pub fn from_status(status: u16, body: &[u8], retry_after: Option<Duration>) -> Error {
         let graph = serde_json::from_slice::<Envelope>(body)
             .ok()
             .map(|envelope| Box::new(envelope.error));

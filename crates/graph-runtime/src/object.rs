@@ -24,22 +24,58 @@ impl<'de> Deserialize<'de> for Object {
 impl Object {
     /// Takes the field `key`: `None` when it is absent or `null`. A value of
     /// the wrong shape is an error that names the field.
+    ///
+    /// A number may come as a string: OData writes `Edm.Int64`,
+    /// `Edm.Decimal` and the floating-point types so for clients that
+    /// cannot hold them (`IEEE754Compatible=true`).
     pub fn take<T: DeserializeOwned, E: serde::de::Error>(
         &mut self,
         key: &str,
     ) -> Result<Option<T>, E> {
-        match self.0.remove(key) {
-            None | Some(Value::Null) => Ok(None),
-            Some(value) => serde_json::from_value(value)
-                .map(Some)
-                .map_err(|e| E::custom(format_args!("field `{key}`: {e}"))),
-        }
+        let value = match self.0.remove(key) {
+            None | Some(Value::Null) => return Ok(None),
+            Some(value) => value,
+        };
+        let number = match &value {
+            Value::String(text) => number_in(text),
+            _ => None,
+        };
+        serde_json::from_value(value)
+            .or_else(|e| match number {
+                Some(number) => serde_json::from_value(number).map_err(|_| e),
+                None => Err(e),
+            })
+            .map(Some)
+            .map_err(|e| E::custom(format_args!("field `{key}`: {e}")))
+    }
+
+    /// Takes the instance annotations: members whose name holds an `@`
+    /// (`manager@odata.bind`, `@odata.etag`), which no model field names.
+    pub fn annotations(&mut self) -> Map<String, Value> {
+        let names: Vec<String> = self.0.keys().filter(|k| k.contains('@')).cloned().collect();
+        names
+            .into_iter()
+            .filter_map(|name| self.0.remove_entry(&name))
+            .collect()
     }
 
     /// The fields no model field took, for open types.
     pub fn into_rest(self) -> Map<String, Value> {
         self.0
     }
+}
+
+/// The number a string holds, as a JSON number: `"9007199254740993"`,
+/// `"0.158"`.
+fn number_in(text: &str) -> Option<Value> {
+    let text = text.trim();
+    if let Ok(integer) = text.parse::<i64>() {
+        return Some(Value::from(integer));
+    }
+    text.parse::<f64>()
+        .ok()
+        .and_then(serde_json::Number::from_f64)
+        .map(Value::Number)
 }
 
 /// A single value as OData returns it from a function or a property:
@@ -98,6 +134,33 @@ mod tests {
             .take::<String, serde_json::Error>("size")
             .unwrap_err();
         assert!(wrong.to_string().contains("field `size`"), "{wrong}");
+        assert_eq!(object.into_rest().len(), 1);
+    }
+
+    #[test]
+    fn numbers_may_come_as_strings() {
+        let mut object: Object =
+            serde_json::from_str(r#"{"weight": "0.25", "size": "9007199254740993", "name": "7"}"#)
+                .unwrap();
+        let weight: Option<f64> = object.take::<_, serde_json::Error>("weight").unwrap();
+        let size: Option<i64> = object.take::<_, serde_json::Error>("size").unwrap();
+        let name: Option<String> = object.take::<_, serde_json::Error>("name").unwrap();
+        assert_eq!(
+            (weight, size, name.as_deref()),
+            (Some(0.25), Some(9007199254740993), Some("7"))
+        );
+    }
+
+    #[test]
+    fn annotations_are_taken_by_their_at_sign() {
+        let mut object: Object = serde_json::from_str(
+            r#"{"id": "1", "manager@odata.bind": "https://x/users/2", "@odata.etag": "W/1"}"#,
+        )
+        .unwrap();
+        let annotations = object.annotations();
+        let mut names: Vec<&String> = annotations.keys().collect();
+        names.sort();
+        assert_eq!(names, ["@odata.etag", "manager@odata.bind"]);
         assert_eq!(object.into_rest().len(), 1);
     }
 

@@ -2,7 +2,7 @@
 
 //! The documented examples of the `intune_devices` operations.
 #![allow(unused_imports)]
-use example_harness::{Case, Checked, Context, Example, Outcome};
+use example_harness::{Case, Checked, Context, Example, Finding, Outcome};
 use graph_client::runtime as graph_runtime;
 use graph_client::GraphClient;
 pub const CASES: &[Case] = &[
@@ -22,6 +22,9 @@ pub const CASES: &[Case] = &[
                 r##"{"@odata.nextLink":"https://graph.microsoft.com/v1.0/users/8b1e2d3c-0000-4000-8000-000000000001/managedDevices?$top=2&$skiptoken=X1","value":[{"@odata.type":"#microsoft.graph.managedDevice","id":"705c034c-034c-705c-4c03-5c704c035c70","deviceName":"Contoso laptop","complianceState":"compliant","lastSyncDateTime":"2021-07-16T08:30:00Z","storageTotalInBytes":256000000000},{"@odata.type":"#microsoft.graph.windowsManagedDevice","id":"0b8a4f2e-4f2e-0b8a-2e4f-8a0b2e4f8a0b","deviceName":"Contoso desktop","complianceState":"inGracePeriod","windowsActiveMalwareCount":0}]}"##,
             ),
             truncated: true,
+            request_findings: &[],
+            response_findings: &[],
+            url_finding: None,
         },
         check: list_managed_devices_1,
     },
@@ -41,6 +44,16 @@ pub const CASES: &[Case] = &[
                 r##"{"@odata.type":"#microsoft.graph.windowsManagedDevice","id":"705c034c-034c-705c-4c03-5c704c035c70","deviceName":"Contoso laptop","complianceState":"retired","lastSyncDateTime":"2021-07-16T08:30:00Z","windowsActiveMalwareCount":2}"##,
             ),
             truncated: false,
+            request_findings: &[],
+            response_findings: &[
+                Finding {
+                    code: "V003",
+                    path: "complianceState",
+                    message: "`complianceState` is `retired`, but `retired` is not a member of `microsoft.graph.complianceState`",
+                    source: "api/intune-devices-manageddevice-get.md:72",
+                },
+            ],
+            url_finding: None,
         },
         check: get_managed_device_1,
     },
@@ -58,6 +71,9 @@ pub const CASES: &[Case] = &[
             response_status: 204,
             response_body: None,
             truncated: false,
+            request_findings: &[],
+            response_findings: &[],
+            url_finding: None,
         },
         check: wipe_action_1,
     },

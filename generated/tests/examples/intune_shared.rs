@@ -2,7 +2,7 @@
 
 //! The documented examples of the `intune_shared` operations.
 #![allow(unused_imports)]
-use example_harness::{Case, Checked, Context, Example, Outcome};
+use example_harness::{Case, Checked, Context, Example, Finding, Outcome};
 use graph_client::runtime as graph_runtime;
 use graph_client::GraphClient;
 pub const CASES: &[Case] = &[
@@ -22,6 +22,9 @@ pub const CASES: &[Case] = &[
                 r##"{"@odata.type":"#microsoft.graph.user","id":"d36894ae-94ae-d368-ae94-68d3ae9468d3"}"##,
             ),
             truncated: false,
+            request_findings: &[],
+            response_findings: &[],
+            url_finding: None,
         },
         check: create_user_1,
     },

@@ -67,6 +67,15 @@ fn entry(op: &Operation, example: &Example, number: usize, check: &syn::Ident) -
     let response_status = Literal::u16_unsuffixed(response_status);
     let response_body = optional_json(response.and_then(|r| r.body.as_ref()));
     let truncated = response.is_some_and(|r| r.truncated);
+    let request_findings = findings(request.map_or(&[], |r| &r.findings));
+    let response_findings = findings(response.map_or(&[], |r| &r.findings));
+    let url_finding = match request.and_then(|r| r.url_finding.as_ref()) {
+        Some(f) => {
+            let finding = finding(f);
+            quote!(Some(#finding))
+        }
+        None => quote!(None),
+    };
     quote! {
         Case {
             example: Example {
@@ -82,9 +91,31 @@ fn entry(op: &Operation, example: &Example, number: usize, check: &syn::Ident) -
                 response_status: #response_status,
                 response_body: #response_body,
                 truncated: #truncated,
+                request_findings: #request_findings,
+                response_findings: #response_findings,
+                url_finding: #url_finding,
             },
             check: #check,
         }
+    }
+}
+
+/// The docs lint's findings of a body, for the harness to tell the failures
+/// the docs cause.
+///
+/// ```text
+/// &[Finding { code: "V004", path: "value[0].when", message: "..", source: "api/x.md:52" }]
+/// ```
+fn findings(found: &[docgen_model::Finding]) -> TokenStream {
+    let entries = found.iter().map(finding);
+    quote!(&[#(#entries),*])
+}
+
+fn finding(f: &docgen_model::Finding) -> TokenStream {
+    let (code, path, message) = (f.code, &f.path, &f.message);
+    let source = f.source.to_string();
+    quote! {
+        Finding { code: #code, path: #path, message: #message, source: #source }
     }
 }
 
@@ -145,6 +176,7 @@ fn check_fn(
             quote!(cx.response_body::<graph_runtime::object::Unwrapped<#ty>>())
         }
         Output::Page(item) => quote!(cx.response_body::<graph_runtime::Page<#item>>()),
+        Output::Optional(ty) => quote!(cx.response_body::<Option<#ty>>()),
         Output::Empty => quote!(cx.no_response_body()),
         Output::Value => quote!(cx.response_body::<serde_json::Value>()),
         Output::Raw => quote!(cx.raw_response()),

@@ -116,7 +116,7 @@ fn area_rs(options: &CrateOptions, area: &str, cases: Vec<case::CaseTokens>) -> 
             // What a check uses depends on the crate features that are on.
             #![allow(unused_imports)]
 
-            use example_harness::{Case, Checked, Context, Example, Outcome};
+            use example_harness::{Case, Checked, Context, Example, Finding, Outcome};
             use #lib::runtime as graph_runtime;
             use #lib::GraphClient;
 

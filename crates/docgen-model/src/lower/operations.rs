@@ -358,6 +358,7 @@ fn operation(
             status: 204,
             ty: None,
             collection: false,
+            optional: false,
             source: shared.response.source.clone(),
         }
     } else {
@@ -464,6 +465,8 @@ fn examples(page: &Page, method: &str) -> Vec<Example> {
                     url: url.clone(),
                     body: body_value(&r.message.body),
                     source: Source::new(&page.file, r.message.line),
+                    findings: Vec::new(),
+                    url_finding: None,
                 })
             });
             let response = e.response.as_ref().map(|r| {
@@ -483,6 +486,7 @@ fn examples(page: &Page, method: &str) -> Vec<Example> {
                         .map(str::to_string),
                     is_collection: annotation.and_then(|a| a.bool("isCollection")),
                     source: Source::new(&page.file, r.message.body_line),
+                    findings: Vec::new(),
                 }
             });
             Example {

@@ -24,9 +24,29 @@ pub fn response_of(
         status,
         ty: None,
         collection: false,
+        optional: false,
         source: source.clone(),
     };
     let says_empty = paragraphs.iter().any(|p| says_no_body(&p.text));
+    let another_status = paragraphs
+        .iter()
+        .flat_map(|p| status_codes(&p.text))
+        .any(|s| s != status);
+    // "returns `204 No Content`. If the request specifies `Prefer:
+    // return=representation`, it returns `200 OK` and the updated
+    // [plannerTask](..) object": the linked type, when asked for; a body
+    // of no named type ("a `207` status code and the response body will
+    // contain an array of entries") is untyped JSON, or none.
+    if status == 204 && another_status {
+        let (ty, collection) = linked.unwrap_or((TypeRef::Json, false));
+        return Response {
+            status,
+            ty: Some(ty),
+            collection,
+            optional: true,
+            source,
+        };
+    }
     if status == 204 || says_empty && linked.is_none() {
         return empty;
     }
@@ -57,6 +77,7 @@ pub fn response_of(
             status,
             ty: Some(ty),
             collection,
+            optional: false,
             source,
         },
         None if shows_no_body(page) || status == 202 => empty,
@@ -64,6 +85,7 @@ pub fn response_of(
             status,
             ty: Some(TypeRef::Json),
             collection: false,
+            optional: false,
             source,
         },
     }
@@ -152,10 +174,15 @@ fn primitive_in_prose(text: &str) -> Option<(TypeRef, bool)> {
     })
 }
 
-/// The first `NNN Reason` status code in a sentence.
+/// The first success status code in a sentence.
 pub fn status_code(text: &str) -> Option<u16> {
+    status_codes(text).next()
+}
+
+/// The success status codes in a sentence: `200`, `204`.
+fn status_codes(text: &str) -> impl Iterator<Item = u16> + '_ {
     text.split(|c: char| !c.is_ascii_digit())
         .filter(|w| w.len() == 3)
         .filter_map(|w| w.parse::<u16>().ok())
-        .find(|s| (200..300).contains(s))
+        .filter(|s| (200..300).contains(s))
 }

@@ -44,7 +44,15 @@ pub fn declare(page: &Page, resolver: &mut Resolver, out: &mut Vec<Declaration>)
         .or_else(|| page.front_matter.ms_prod.clone());
 
     // Enums: a member table under `### name values`, or the only member
-    // table of an enum page.
+    // table of an enum page. On a resource page, a member table under
+    // another heading lists the values of one of its string properties
+    // (`## State enumeration`), not an enum named after the page.
+    let resource_page = page.tables.iter().any(|t| t.kind == TableKind::Properties)
+        || page
+            .code_blocks
+            .iter()
+            .filter_map(|b| b.annotation.as_ref())
+            .any(|a| a.block_type() == Some("resource"));
     for table in page.tables.iter().filter(|t| is_member_table(page, t)) {
         let section = table.section.map(|s| &page.sections[s]);
         let (name, anchor) = match section.map(|s| s.title.trim()) {
@@ -54,6 +62,7 @@ pub fn declare(page: &Page, resolver: &mut Resolver, out: &mut Vec<Declaration>)
                     .trim_matches('`');
                 (name.to_string(), Some(anchor_of(title)))
             }
+            _ if resource_page => continue,
             _ => match page_type_name(page) {
                 Some(name) => (name, None),
                 None => continue,

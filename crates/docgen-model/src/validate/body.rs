@@ -4,14 +4,14 @@
 use serde_json::Value;
 
 use super::value::Checker;
-use super::{Finding, COLLECTION_SHAPE, UNKNOWN_RESPONSE_TYPE};
+use super::{Check, COLLECTION_SHAPE, UNKNOWN_RESPONSE_TYPE};
 use crate::api::Api;
 use crate::ir::{ExampleResponse, Operation, RequestBody, TypeDef, TypeKind, TypeRef};
 use docgen_page::Primitive;
 
 /// The findings of a request body, or None when the operation's body has
 /// no type to check against.
-pub fn check_request(api: &Api, op: &Operation, body: &Value) -> Option<Vec<Finding>> {
+pub fn check_request(api: &Api, op: &Operation, body: &Value) -> Option<Vec<Check>> {
     let mut checker = Checker::new(api);
     match op.request_body.as_ref()? {
         RequestBody::Type {
@@ -40,7 +40,7 @@ pub fn check_response(
     op: &Operation,
     response: &ExampleResponse,
     body: &Value,
-) -> Option<Vec<Finding>> {
+) -> Option<Vec<Check>> {
     let mut checker = Checker::new(api);
 
     // The example's annotation names the type of this one example, often
@@ -57,7 +57,7 @@ pub fn check_response(
         (annotated, page) => {
             let unknown = annotated.map(|(ty, _)| ty).or_else(|| page.clone());
             if let Some(unknown) = unknown.filter(|ty| !known(ty)) {
-                checker.findings.push(Finding {
+                checker.findings.push(Check {
                     code: UNKNOWN_RESPONSE_TYPE,
                     path: String::new(),
                     message: format!(
@@ -86,7 +86,7 @@ pub fn check_response(
     match (collection, wrapped) {
         (true, Some(items)) if items.is_array() => checker.check("value", items, &ty, true),
         (true, Some(item)) => {
-            checker.findings.push(Finding {
+            checker.findings.push(Check {
                 code: COLLECTION_SHAPE,
                 path: "value".into(),
                 message: "`value` of a collection response holds one item, not an array".into(),
@@ -94,7 +94,7 @@ pub fn check_response(
             checker.check("value", item, &ty, false);
         }
         (true, None) if body.is_array() => {
-            checker.findings.push(Finding {
+            checker.findings.push(Check {
                 code: COLLECTION_SHAPE,
                 path: String::new(),
                 message:
@@ -104,7 +104,7 @@ pub fn check_response(
             checker.check("", body, &ty, true);
         }
         (true, None) => {
-            checker.findings.push(Finding {
+            checker.findings.push(Check {
                 code: COLLECTION_SHAPE,
                 path: String::new(),
                 message: "`the body` of a collection response has no `value` array".into(),

@@ -122,6 +122,15 @@ pub fn is_guid(s: &str) -> bool {
             .all(|(g, len)| g.len() == len && g.chars().all(|c| c.is_ascii_hexdigit()))
 }
 
+/// Standard base64 with its padding, as the service writes `Edm.Binary`
+/// and as the client reads it.
+pub fn is_base64(s: &str) -> bool {
+    use base64::Engine;
+    base64::engine::general_purpose::STANDARD
+        .decode(s.trim())
+        .is_ok()
+}
+
 /// A number written as a string, as OData writes `Edm.Int64` and
 /// `Edm.Decimal` for clients that cannot hold them: `"9007199254740993"`.
 pub fn is_numeric_string(s: &str) -> bool {
@@ -184,5 +193,9 @@ mod tests {
         assert!(is_guid("d36894ae-94ae-d368-ae94-68d3ae9468d3"));
         assert!(is_guid("{d36894ae-94ae-d368-ae94-68d3ae9468d3}"));
         assert!(!is_guid("d36894ae94aed368ae9468d3ae9468d3"));
+        assert!(is_base64("UEsDBBQABgAIAAAAIQ4AAAAA"));
+        assert!(is_base64(""));
+        assert!(!is_base64("Binary"));
+        assert!(!is_base64("Adfsdfsdfsdfw=="));
     }
 }

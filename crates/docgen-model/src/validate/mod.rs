@@ -8,20 +8,25 @@
 //! | `V002` | wrong-json-type | a value of the wrong JSON kind: a string where a number is declared, an object where an array is |
 //! | `V003` | bad-enum-value | a string that is not a member of the enum (flag enums may list members with commas) |
 //! | `V004` | bad-date-time | an `Edm.DateTimeOffset` that is not RFC 3339 |
-//! | `V005` | bad-format | an `Edm.Date`, `Edm.TimeOfDay`, `Edm.Duration` or `Edm.Guid` not in its string form |
+//! | `V005` | bad-format | an `Edm.Date`, `Edm.TimeOfDay`, `Edm.Duration` or `Edm.Guid` not in its string form, or an `Edm.Binary` that is not base64 |
 //! | `V006` | unknown-response-type | the response type, from the page or the example's annotation, is not a type of the model |
 //! | `V007` | unknown-odata-type | an object's `@odata.type` names no type of the model; its members are not checked |
 //! | `V008` | odata-type-not-derived | an object's `@odata.type` is neither the declared type nor derived from it |
 //! | `V009` | collection-shape | a collection response that is not `{"value": [...]}` |
 //! | `V010` | enum-case | an enum value that matches a member only when case is ignored (`HTML` for `html`) |
+//! | `V011` | body-with-no-content | a response whose status is `204 No Content` shows a body |
+//! | `V012` | undocumented-url | a request's URL fits none of the paths the operation's page documents |
+//! | `V013` | undocumented-body | a success response shows a body where the page's `Response` section says none comes back |
 //!
-//! Every finding is a warning on the line where the example's body starts;
+//! Every finding is a warning on the line where the example's body starts
+//! (its request line for `V012`);
 //! the message names the member by its path, such as
 //! `value[0].assignedLicenses[0].skuId`. One example reports each code and
 //! member once, however many items of a collection repeat the mistake.
 
 mod body;
 mod format;
+mod url;
 mod value;
 
 use std::collections::BTreeSet;
@@ -30,8 +35,9 @@ use docgen_page::Diagnostic;
 use serde::Serialize;
 
 use crate::api::Api;
-use crate::ir::Source;
+use crate::ir::{ExampleResponse, Finding, Operation, Source};
 use body::{check_request, check_response};
+use url::check_url;
 
 /// A member the type does not declare.
 pub const UNKNOWN_PROPERTY: &str = "V001";
@@ -41,7 +47,7 @@ pub const WRONG_JSON_TYPE: &str = "V002";
 pub const BAD_ENUM_VALUE: &str = "V003";
 /// An `Edm.DateTimeOffset` that is not RFC 3339.
 pub const BAD_DATE_TIME: &str = "V004";
-/// A date, time of day, duration or GUID not in its string form.
+/// A date, time of day, duration, GUID or binary not in its string form.
 pub const BAD_FORMAT: &str = "V005";
 /// A response type that is not in the model.
 pub const UNKNOWN_RESPONSE_TYPE: &str = "V006";
@@ -53,6 +59,12 @@ pub const NOT_DERIVED: &str = "V008";
 pub const COLLECTION_SHAPE: &str = "V009";
 /// An enum value that differs from its member only in case.
 pub const ENUM_CASE: &str = "V010";
+/// A `204 No Content` response that shows a body.
+pub const BODY_WITH_NO_CONTENT: &str = "V011";
+/// A request URL that is none of the operation's documented paths.
+pub const UNDOCUMENTED_URL: &str = "V012";
+/// A success response with a body where the page says none comes back.
+pub const UNDOCUMENTED_BODY: &str = "V013";
 
 /// How many examples of an API were checked and how many fit the model.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
@@ -90,24 +102,15 @@ impl SideReport {
 
 impl Api {
     /// How many examples were checked and how many fit the model; the
-    /// findings themselves are in [`Api::diagnostics`].
+    /// findings themselves are on the examples and in
+    /// [`Api::diagnostics`].
     pub fn example_report(&self) -> ExampleReport {
         example_report(self)
     }
 }
 
-/// Every finding of the examples of `api`'s operations.
-pub fn validate_examples(api: &Api) -> Vec<Diagnostic> {
-    lint(api).1
-}
-
-/// How many examples of `api` were checked and how many fit the model.
-pub fn example_report(api: &Api) -> ExampleReport {
-    lint(api).0
-}
-
 /// One mistake in a body, before it is tied to a file and line.
-pub struct Finding {
+pub struct Check {
     /// One of the `V` codes above.
     pub code: &'static str,
     /// Where in the body: `value[0].assignedLicenses[0].skuId`, empty for
@@ -117,9 +120,66 @@ pub struct Finding {
     pub message: String,
 }
 
-fn lint(api: &Api) -> (ExampleReport, Vec<Diagnostic>) {
-    let mut report = ExampleReport::default();
+/// What the lint found in one example, before it is stored on it.
+struct Found {
+    operation: usize,
+    example: usize,
+    url: Option<Finding>,
+    request: Option<Vec<Finding>>,
+    response: Option<Vec<Finding>>,
+}
+
+/// Lints every example of `api`'s operations: stores each body's findings
+/// on its example and returns them as diagnostics.
+pub fn lint_examples(api: &mut Api) -> Vec<Diagnostic> {
+    let mut found = Vec::new();
+    for (o, op) in api.operations.iter().enumerate() {
+        for (e, example) in op.examples.iter().enumerate() {
+            let request = example.request.as_ref();
+            let url = request.and_then(|request| {
+                let check = check_url(op, &request.url)?;
+                located(vec![check], &request.source).pop()
+            });
+            let request = request.and_then(|request| {
+                let findings = check_request(api, op, request.body.as_ref()?)?;
+                Some(located(findings, &request.source))
+            });
+            let response = example.response.as_ref().and_then(|response| {
+                let findings = response_checks(api, op, response, response.body.as_ref()?)?;
+                Some(located(findings, &response.source))
+            });
+            found.push(Found {
+                operation: o,
+                example: e,
+                url,
+                request,
+                response,
+            });
+        }
+    }
+
     let mut diagnostics = Vec::new();
+    for found in found {
+        let example = &mut api.operations[found.operation].examples[found.example];
+        if let Some(side) = example.request.as_mut() {
+            diagnostics.extend(found.url.iter().map(|f| diagnostic("request", f)));
+            side.url_finding = found.url;
+            if let Some(findings) = found.request {
+                diagnostics.extend(findings.iter().map(|f| diagnostic("request", f)));
+                side.findings = findings;
+            }
+        }
+        if let (Some(side), Some(findings)) = (example.response.as_mut(), found.response) {
+            diagnostics.extend(findings.iter().map(|f| diagnostic("response", f)));
+            side.findings = findings;
+        }
+    }
+    diagnostics
+}
+
+/// How many examples of `api` were checked and how many fit the model.
+pub fn example_report(api: &Api) -> ExampleReport {
+    let mut report = ExampleReport::default();
     for op in &api.operations {
         for example in &op.examples {
             if let Some(request) = &example.request {
@@ -127,42 +187,23 @@ fn lint(api: &Api) -> (ExampleReport, Vec<Diagnostic>) {
                     .body
                     .as_ref()
                     .map(|body| check_request(api, op, body));
-                tally(
-                    &mut report.request,
-                    &mut diagnostics,
-                    "request",
-                    &request.source,
-                    findings,
-                );
+                tally(&mut report.request, findings, &request.source);
             }
             if let Some(response) = &example.response {
                 let findings = response
                     .body
                     .as_ref()
-                    .map(|body| check_response(api, op, response, body));
-                tally(
-                    &mut report.response,
-                    &mut diagnostics,
-                    "response",
-                    &response.source,
-                    findings,
-                );
+                    .map(|body| response_checks(api, op, response, body));
+                tally(&mut report.response, findings, &response.source);
             }
         }
     }
-    (report, diagnostics)
+    report
 }
 
-/// Counts one side of one example and turns its findings into
-/// diagnostics. `findings` is None without a body, and Some(None) when
-/// there was nothing to check the body against.
-fn tally(
-    side: &mut SideReport,
-    diagnostics: &mut Vec<Diagnostic>,
-    label: &str,
-    source: &Source,
-    findings: Option<Option<Vec<Finding>>>,
-) {
+/// Counts one side of one example. `findings` is None without a body, and
+/// Some(None) when there was nothing to check the body against.
+fn tally(side: &mut SideReport, findings: Option<Option<Vec<Check>>>, source: &Source) {
     let Some(findings) = findings else {
         return;
     };
@@ -171,24 +212,70 @@ fn tally(
         return;
     };
     side.checked += 1;
+    let findings = located(findings, source);
     if findings.is_empty() {
         side.valid += 1;
     }
+    side.findings += findings.len();
+}
 
-    // Items of a collection tend to repeat one mistake: report each code
-    // and member once per example.
-    let mut seen = BTreeSet::new();
-    for f in findings {
-        if seen.insert((f.code, without_indexes(&f.path))) {
-            side.findings += 1;
-            diagnostics.push(Diagnostic::warning(
-                f.code,
-                &source.file,
-                source.line,
-                format!("{label} example: {}", f.message),
-            ));
+/// The findings of a response body: against its type, and against its
+/// status. None when there is nothing to check.
+fn response_checks(
+    api: &Api,
+    op: &Operation,
+    response: &ExampleResponse,
+    body: &serde_json::Value,
+) -> Option<Vec<Check>> {
+    let typed = check_response(api, op, response, body);
+    let status = response.status.unwrap_or(op.response.status);
+    let check = if status == 204 {
+        Check {
+            code: BODY_WITH_NO_CONTENT,
+            path: String::new(),
+            message: "the status is `204 No Content`, but the example shows a body".to_string(),
         }
-    }
+    } else if op.response.ty.is_none() && status < 400 {
+        Check {
+            code: UNDOCUMENTED_BODY,
+            path: String::new(),
+            message: format!(
+                "the example shows a body, but the docs say none comes back ({})",
+                op.response.source
+            ),
+        }
+    } else {
+        return typed;
+    };
+    let mut checks = vec![check];
+    checks.extend(typed.into_iter().flatten());
+    Some(checks)
+}
+
+/// The findings of one body, tied to its page and line. Items of a
+/// collection tend to repeat one mistake: each code and member is kept
+/// once per body, at its first item.
+fn located(findings: Vec<Check>, source: &Source) -> Vec<Finding> {
+    let mut seen = BTreeSet::new();
+    findings
+        .into_iter()
+        .filter(|f| seen.insert((f.code, without_indexes(&f.path))))
+        .map(|f| Finding {
+            code: f.code,
+            path: f.path,
+            message: f.message,
+            source: source.clone(),
+        })
+        .collect()
+}
+
+fn diagnostic(label: &str, finding: &Finding) -> Diagnostic {
+    Diagnostic::warning(
+        finding.code,
+        &finding.source.file,
+        finding.source.line,
+        format!("{label} example: {}", finding.message),
+    )
 }
 
 /// `value[0].members[3].id` → `value[].members[].id`.

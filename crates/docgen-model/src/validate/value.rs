@@ -4,7 +4,7 @@ use serde_json::{Map, Value};
 
 use super::format;
 use super::UNKNOWN_ODATA_TYPE;
-use super::{Finding, BAD_DATE_TIME, BAD_ENUM_VALUE, BAD_FORMAT, ENUM_CASE, NOT_DERIVED};
+use super::{Check, BAD_DATE_TIME, BAD_ENUM_VALUE, BAD_FORMAT, ENUM_CASE, NOT_DERIVED};
 use super::{UNKNOWN_PROPERTY, WRONG_JSON_TYPE};
 use crate::api::Api;
 use crate::ir::{Property, TypeDef, TypeKind, TypeRef};
@@ -14,7 +14,7 @@ use docgen_page::Primitive;
 pub struct Checker<'a> {
     api: &'a Api,
     /// What was found so far, in the order of the body.
-    pub findings: Vec<Finding>,
+    pub findings: Vec<Check>,
 }
 
 impl<'a> Checker<'a> {
@@ -176,9 +176,9 @@ impl<'a> Checker<'a> {
                 Value::String(s) if format::is_numeric_string(s) => return,
                 _ => "a number",
             },
-            P::String | P::Binary if value.is_string() => return,
-            P::String | P::Binary => "a string",
-            P::DateTimeOffset | P::Date | P::TimeOfDay | P::Duration | P::Guid => {
+            P::String if value.is_string() => return,
+            P::String => "a string",
+            P::Binary | P::DateTimeOffset | P::Date | P::TimeOfDay | P::Duration | P::Guid => {
                 match value.as_str() {
                     Some(s) => return self.formatted(path, s, primitive),
                     None => "a string",
@@ -195,6 +195,7 @@ impl<'a> Checker<'a> {
             Primitive::TimeOfDay => format::is_time_of_day(s),
             Primitive::Duration => format::is_duration(s),
             Primitive::Guid => format::is_guid(s),
+            Primitive::Binary => format::is_base64(s),
             _ => true,
         };
         if ok {
@@ -309,7 +310,7 @@ impl<'a> Checker<'a> {
     }
 
     fn finding(&mut self, code: &'static str, path: &str, message: String) {
-        self.findings.push(Finding {
+        self.findings.push(Check {
             code,
             path: path.to_string(),
             message,

@@ -140,3 +140,30 @@ async fn user_agent_is_configurable() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn an_optional_body_is_none_when_the_service_sends_none() {
+    within(async {
+        let server = MockServer::start().await;
+        Mock::given(method("PATCH"))
+            .and(path("/v1.0/planner/tasks/t1"))
+            .respond_with(ResponseTemplate::new(204))
+            .up_to_n_times(1)
+            .mount(&server)
+            .await;
+        Mock::given(method("PATCH"))
+            .and(path("/v1.0/planner/tasks/t1"))
+            .respond_with(ResponseTemplate::new(200).set_body_json(json!({"id": "t1"})))
+            .mount(&server)
+            .await;
+
+        let client = client(&server);
+        let patch = || Request::new(Method::PATCH, "/planner/tasks/t1").json(&json!({}));
+        let empty: Option<Value> = client.call_optional(patch()).await.unwrap();
+        let returned: Option<Value> = client.call_optional(patch()).await.unwrap();
+
+        assert_eq!(empty, None);
+        assert_eq!(returned, Some(json!({"id": "t1"})));
+    })
+    .await;
+}

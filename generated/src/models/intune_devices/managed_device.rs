@@ -20,6 +20,9 @@ pub struct ManagedDevice {
     pub last_sync_date_time: Option<graph_runtime::model::DateTimeOffset>,
     /// Total storage in bytes.
     pub storage_total_in_bytes: Option<i64>,
+    /// Instance annotations, such as `manager@odata.bind` to bind a
+    /// relationship in a request, or `@odata.etag`.
+    pub annotations: serde_json::Map<String, serde_json::Value>,
 }
 impl Serialize for ManagedDevice {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -43,6 +46,9 @@ impl Serialize for ManagedDevice {
             "storageTotalInBytes",
             &self.storage_total_in_bytes,
         )?;
+        for (key, value) in &self.annotations {
+            map.serialize_entry(key, value)?;
+        }
         map.end()
     }
 }
@@ -59,6 +65,7 @@ impl<'de> Deserialize<'de> for ManagedDevice {
             compliance_state: object.take::<_, D::Error>("complianceState")?,
             last_sync_date_time: object.take::<_, D::Error>("lastSyncDateTime")?,
             storage_total_in_bytes: object.take::<_, D::Error>("storageTotalInBytes")?,
+            annotations: object.annotations(),
         })
     }
 }

@@ -24,6 +24,9 @@ pub struct WindowsManagedDevice {
     pub storage_total_in_bytes: Option<i64>,
     /// Count of active malware on the device.
     pub windows_active_malware_count: Option<i32>,
+    /// Instance annotations, such as `manager@odata.bind` to bind a
+    /// relationship in a request, or `@odata.etag`.
+    pub annotations: serde_json::Map<String, serde_json::Value>,
 }
 impl Serialize for WindowsManagedDevice {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -52,6 +55,9 @@ impl Serialize for WindowsManagedDevice {
             "windowsActiveMalwareCount",
             &self.windows_active_malware_count,
         )?;
+        for (key, value) in &self.annotations {
+            map.serialize_entry(key, value)?;
+        }
         map.end()
     }
 }
@@ -70,6 +76,7 @@ impl<'de> Deserialize<'de> for WindowsManagedDevice {
             storage_total_in_bytes: object.take::<_, D::Error>("storageTotalInBytes")?,
             windows_active_malware_count: object
                 .take::<_, D::Error>("windowsActiveMalwareCount")?,
+            annotations: object.annotations(),
         })
     }
 }

@@ -16,6 +16,9 @@ pub struct User {
     ///
     /// Applies in the On-boarding context.
     pub device_enrollment_limit: Option<i32>,
+    /// Instance annotations, such as `manager@odata.bind` to bind a
+    /// relationship in a request, or `@odata.etag`.
+    pub annotations: serde_json::Map<String, serde_json::Value>,
 }
 impl Serialize for User {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -28,6 +31,9 @@ impl Serialize for User {
             "deviceEnrollmentLimit",
             &self.device_enrollment_limit,
         )?;
+        for (key, value) in &self.annotations {
+            map.serialize_entry(key, value)?;
+        }
         map.end()
     }
 }
@@ -40,7 +46,9 @@ impl<'de> Deserialize<'de> for User {
         Ok(User {
             odata_type: object.take::<_, D::Error>("@odata.type")?,
             id: object.take::<_, D::Error>("id")?,
-            device_enrollment_limit: object.take::<_, D::Error>("deviceEnrollmentLimit")?,
+            device_enrollment_limit: object
+                .take::<_, D::Error>("deviceEnrollmentLimit")?,
+            annotations: object.annotations(),
         })
     }
 }

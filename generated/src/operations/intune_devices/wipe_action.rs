@@ -9,6 +9,9 @@ pub struct WipeActionBody {
     pub keep_enrollment_data: Option<bool>,
     /// Keep the user's data on the device.
     pub keep_user_data: Option<bool>,
+    /// Instance annotations, such as `manager@odata.bind` to bind a
+    /// relationship in a request, or `@odata.etag`.
+    pub annotations: serde_json::Map<String, serde_json::Value>,
 }
 impl Serialize for WipeActionBody {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -24,6 +27,9 @@ impl Serialize for WipeActionBody {
             "keepUserData",
             &self.keep_user_data,
         )?;
+        for (key, value) in &self.annotations {
+            map.serialize_entry(key, value)?;
+        }
         map.end()
     }
 }
@@ -36,6 +42,7 @@ impl<'de> Deserialize<'de> for WipeActionBody {
         Ok(WipeActionBody {
             keep_enrollment_data: object.take::<_, D::Error>("keepEnrollmentData")?,
             keep_user_data: object.take::<_, D::Error>("keepUserData")?,
+            annotations: object.annotations(),
         })
     }
 }
