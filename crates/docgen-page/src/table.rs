@@ -33,12 +33,12 @@ pub enum TableKind {
 impl TableKind {
     /// The kind of a table with this header, in a section with these titles
     /// (innermost first, lowercased).
-    pub fn classify(header: &[String], sections: &[String]) -> TableKind {
-        let cols: Vec<String> = header.iter().map(|h| normalize(h)).collect();
+    pub fn classify(header: &[impl AsRef<str>], sections: &[impl AsRef<str>]) -> TableKind {
+        let cols: Vec<String> = header.iter().map(|h| normalize(h.as_ref())).collect();
         let first = cols.first().map(String::as_str).unwrap_or("");
         let has = |name: &str| cols.iter().any(|c| c == name);
-        let under = |prefix: &str| sections.iter().any(|s| s.starts_with(prefix));
-        let innermost = sections.first().map(String::as_str).unwrap_or("");
+        let under = |prefix: &str| sections.iter().any(|s| s.as_ref().starts_with(prefix));
+        let innermost = sections.first().map(AsRef::as_ref).unwrap_or("");
 
         if first.starts_with("permission type") {
             // `Permission type | Property | Type | Description` lists which
