@@ -111,8 +111,8 @@ impl Inline {
         Inline {
             source,
             text: TextBuffer::default(),
-            links: Vec::new(),
-            open_links: Vec::new(),
+            links: Vec::with_capacity(8),
+            open_links: Vec::with_capacity(2),
             code: false,
             strong_depth: 0,
             emphasis_depth: 0,

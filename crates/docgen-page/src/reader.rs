@@ -111,10 +111,11 @@ impl<'a> Reader<'a> {
             tab: None,
             pending: None,
             quote_depth: 0,
-            cells: Vec::new(),
-            rows: Vec::new(),
+            // Room for most blocks, so that the buffers seldom grow.
+            cells: Vec::with_capacity(8),
+            rows: Vec::with_capacity(64),
             text: TextBuffer::default(),
-            html: String::new(),
+            html: String::with_capacity(1024),
         }
     }
 
