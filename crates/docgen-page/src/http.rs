@@ -92,7 +92,6 @@ impl PathTemplate {
             raw.insert(0, '/');
         }
         let segments = split_segments(&raw)
-            .into_iter()
             .filter(|s| !s.is_empty())
             .map(parse_segment)
             .collect();
@@ -157,25 +156,33 @@ fn split_query(path: &str) -> (&str, Option<&str>) {
 
 /// Splits at `/` outside parentheses, braces and quotes, so that
 /// `range(address='A1:B2')` and `{id | name}` stay whole.
-fn split_segments(path: &str) -> Vec<&str> {
-    let mut parts = Vec::new();
+fn split_segments(path: &str) -> impl Iterator<Item = &str> {
     let mut depth = 0i32;
     let mut quoted = false;
     let mut start = 0;
-    for (i, c) in path.bytes().enumerate() {
-        match c {
-            b'\'' => quoted = !quoted,
-            b'(' | b'{' if !quoted => depth += 1,
-            b')' | b'}' if !quoted => depth -= 1,
-            b'/' if depth <= 0 && !quoted => {
-                parts.push(&path[start..i]);
-                start = i + 1;
+    let mut at = 0;
+    let mut done = false;
+    std::iter::from_fn(move || {
+        while let Some(&c) = path.as_bytes().get(at) {
+            at += 1;
+            match c {
+                b'\'' => quoted = !quoted,
+                b'(' | b'{' if !quoted => depth += 1,
+                b')' | b'}' if !quoted => depth -= 1,
+                b'/' if depth <= 0 && !quoted => {
+                    let part = &path[start..at - 1];
+                    start = at;
+                    return Some(part);
+                }
+                _ => {}
             }
-            _ => {}
         }
-    }
-    parts.push(&path[start..]);
-    parts
+        if done {
+            return None;
+        }
+        done = true;
+        Some(&path[start..])
+    })
 }
 
 fn parse_segment(segment: &str) -> PathSegment {

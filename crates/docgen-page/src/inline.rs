@@ -94,7 +94,7 @@ fn offset_in(text: &str, piece: &str) -> Option<usize> {
 pub(crate) struct Inline {
     /// The page source, which most text is a slice of.
     source: ArcStr,
-    pub(crate) text: TextBuffer,
+    text: TextBuffer,
     pub(crate) links: Vec<Link>,
     open_links: Vec<(Substr, usize)>,
     code: bool,

@@ -397,10 +397,10 @@ impl<'a> Reader<'a> {
             }
         }
 
-        let titles: Vec<String> = self
+        let titles: Vec<&str> = self
             .page
             .section_path(self.section)
-            .map(|s| s.title.to_ascii_lowercase())
+            .map(|s| s.title.as_str())
             .collect();
         let kind = TableKind::classify(&header, &titles);
         let mut table = Table {

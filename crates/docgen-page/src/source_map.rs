@@ -36,7 +36,11 @@ impl SourceMap {
             file: 0,
             line: 1,
         };
-        SourceMap::new(vec![file.to_string()], vec![segment])
+        SourceMap {
+            files: vec![Arc::from(file)],
+            cursor: Cell::new((0, 0)),
+            segments: vec![segment],
+        }
     }
 
     pub(crate) fn new(files: Vec<String>, segments: Vec<Segment>) -> SourceMap {
