@@ -38,11 +38,11 @@ pub fn read_permissions(table: &Table) -> Vec<Permission> {
             {
                 continue;
             }
-            let context = row.context.clone();
+            let context = row.context.as_deref().map(str::to_string);
             permissions.push(permission(s, context, row, most_first, split_least));
         } else if let Some(s) = scheme {
             // An indented row names a context of the scheme above.
-            let context = Some(row.cell(0).text.clone());
+            let context = Some(row.cell(0).text.to_string());
             permissions.push(permission(s, context, row, most_first, split_least));
         }
     }

@@ -38,12 +38,18 @@ fn corpus() -> Option<Vec<(String, String)>> {
     Some(pages)
 }
 
-// FIXME: parse_page takes about four times as long as pulldown-cmark alone,
-// against a goal of two. Most of the reader's own time goes to an owned
-// string per cell, paragraph and link, and to parsing every example body
-// into a `serde_json::Value` up front; borrowing text from the source and
-// parsing bodies when asked would close most of the gap, at the cost of a
-// lifetime on `Page`.
+// FIXME: parse_page takes about 2.4 times as long as pulldown-cmark alone
+// (236 ms against 97 ms over the corpus at best on two cores shared with
+// other work; 2.03 times by instruction count under callgrind), against a
+// goal of two. Text is shared with the source and example bodies are only
+// checked, so the rest of the reader's time is spread thin: some 130
+// allocations a page for the model's own vectors (a `Vec<Cell>` per row,
+// annotations as JSON maps, path templates as owned segments), a counted
+// reference per piece of text, the check of every example body with
+// serde_json, and the memory all of it touches. Keeping a page's rows,
+// cells and path segments in one vector each, with items holding ranges
+// into them and into the source, would close most of the gap, at the cost
+// of a model whose parts are looked up through the page.
 fn bench(c: &mut Criterion) {
     let Some(pages) = corpus() else {
         return;

@@ -6,7 +6,8 @@
 //!
 //! With `--tables`, prints one tab-separated line per table: kind, header,
 //! innermost section, file:line. Used to look for shapes the classifier
-//! misses and to measure time and memory over the whole corpus. With
+//! misses and to time the whole corpus (the heap the models take is
+//! measured by `cargo bench -p docgen-page --bench memory`). With
 //! `--diagnostics`, prints every diagnostic; with `--types`, every type
 //! cell and how it was read; with `--compare`, the time to read the corpus
 //! against pulldown-cmark alone.

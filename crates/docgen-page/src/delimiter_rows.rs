@@ -6,37 +6,49 @@
 
 use std::borrow::Cow;
 
+use memchr::{memchr, memrchr};
+
 /// Rewrites delimiter rows (`|---|---|`) that would keep their table from
 /// being read: tabs after the dashes, and more cells than the header has.
 pub(crate) fn repair_delimiter_rows(source: &str) -> Cow<'_, str> {
+    let bytes = source.as_bytes();
     let mut out: Option<String> = None;
-    let mut header = "";
-    let mut offset = 0;
-    for line in source.split_inclusive('\n') {
-        let body = line.trim_end_matches(['\n', '\r']);
-        let fixed = is_delimiter_row(body)
-            .then(|| repair(body, header))
-            .flatten();
-        match (fixed, &mut out) {
-            (Some(fixed), out) => {
-                let out = out.get_or_insert_with(|| {
-                    let mut s = String::with_capacity(source.len());
-                    s.push_str(&source[..offset]);
-                    s
-                });
-                out.push_str(&fixed);
-                out.push_str(&line[body.len()..]);
-            }
-            (None, Some(out)) => out.push_str(line),
-            (None, None) => {}
+    let mut copied = 0;
+    let mut at = 0;
+
+    // A delimiter row holds a pipe, so only the lines that do are looked at.
+    while let Some(pipe) = memchr(b'|', &bytes[at..]).map(|i| at + i) {
+        let start = line_start(bytes, pipe);
+        let end = memchr(b'\n', &bytes[pipe..]).map_or(bytes.len(), |i| pipe + i);
+        at = end;
+        let row = source[start..end].trim_end_matches(['\n', '\r']);
+        if !is_delimiter_row(row) {
+            continue;
         }
-        header = body;
-        offset += line.len();
+        let header = match start {
+            0 => "",
+            _ => source[line_start(bytes, start - 1)..start].trim_end_matches(['\n', '\r']),
+        };
+        if let Some(fixed) = repair(row, header) {
+            let out = out.get_or_insert_with(|| String::with_capacity(source.len()));
+            out.push_str(&source[copied..start]);
+            out.push_str(&fixed);
+            copied = start + row.len();
+        }
     }
+
     match out {
-        Some(out) => Cow::Owned(out),
+        Some(mut out) => {
+            out.push_str(&source[copied..]);
+            Cow::Owned(out)
+        }
         None => Cow::Borrowed(source),
     }
+}
+
+/// The offset of the start of the line that holds `offset`.
+fn line_start(bytes: &[u8], offset: usize) -> usize {
+    memrchr(b'\n', &bytes[..offset]).map_or(0, |i| i + 1)
 }
 
 fn is_delimiter_row(line: &str) -> bool {
@@ -53,12 +65,16 @@ fn is_delimiter_row(line: &str) -> bool {
 
 /// The row rewritten, or `None` when it needs no change.
 fn repair(row: &str, header: &str) -> Option<String> {
-    let mut fixed = row.replace('\t', " ");
-
     // GitHub-flavoured markdown needs as many delimiter cells as header
     // cells; the extra ones are blanked out.
     let header_cells = count_cells(header);
-    if header_cells > 0 && count_cells(&fixed) > header_cells {
+    let extra_cells = header_cells > 0 && count_cells(row) > header_cells;
+    if !extra_cells && !row.contains('\t') {
+        return None;
+    }
+
+    let mut fixed = row.replace('\t', " ");
+    if extra_cells {
         let keep = fixed
             .match_indices('|')
             .nth(header_cells)
@@ -115,6 +131,15 @@ mod tests {
         let repaired = repair_delimiter_rows(page);
         assert_eq!(repaired, "| a | b |\n|:--|:--|    \n| x | y |\n");
         assert_eq!(repaired.len(), page.len());
+    }
+
+    #[test]
+    fn rows_are_repaired_anywhere_in_the_page() {
+        let page = "| a | b |\r\n|---\t|---|\r\n| x | y |\n\ntext | more\n\n| c |\n|--|--|";
+        assert_eq!(
+            repair_delimiter_rows(page),
+            "| a | b |\r\n|--- |---|\r\n| x | y |\n\ntext | more\n\n| c |\n|--|   "
+        );
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Example requests paired with the responses that follow them.
 
 use crate::diagnostic::Diagnostic;
-use crate::http::{parse_http_message, Body, StartLine};
+use crate::http::{elided_parses, read_http_message, Body, StartLine};
 use crate::page::{Example, ExampleMessage, Page};
 
 /// The page's examples, in order, and a diagnostic for each body that is
@@ -29,10 +29,10 @@ pub(crate) fn collect_examples(page: &Page, diagnostics: &mut Vec<Diagnostic>) -
             }
         }
 
-        let message = parse_http_message(&block.text, block.content_line());
-        if let Body::PartialJson { value, error, .. } = &message.body {
+        let message = read_http_message(&block.text, block.content_line());
+        if let Body::PartialJson { text, error } = &message.body {
             let file = page.source_file(&block.file);
-            diagnostics.push(if value.is_some() && is_elided(&block.text) {
+            diagnostics.push(if is_elided(&block.text) && elided_parses(text) {
                 Diagnostic::note(
                     "P012",
                     file,
@@ -67,7 +67,7 @@ pub(crate) fn collect_examples(page: &Page, diagnostics: &mut Vec<Diagnostic>) -
                     .annotation
                     .as_ref()
                     .and_then(|a| a.str("name"))
-                    .map(str::to_string),
+                    .map(Into::into),
                 request: Some(side),
                 response: None,
             });

@@ -1,20 +1,22 @@
 //! The YAML block at the top of a page.
 
+use arcstr::Substr;
+
 use crate::page::FrontMatter;
 
 /// Reads the flat `key: value` YAML the docs use; nested values are kept as
-/// written.
-pub(crate) fn parse_front_matter(text: &str) -> FrontMatter {
+/// written. `text` makes the page's text of a slice of `yaml`.
+pub(crate) fn parse_front_matter(yaml: &str, text: impl Fn(&str) -> Substr) -> FrontMatter {
     let mut fm = FrontMatter::default();
-    for line in text.lines() {
+    for line in yaml.lines() {
         let Some((key, value)) = line.split_once(':') else {
             continue;
         };
         if key.starts_with([' ', '\t', '-']) {
             continue;
         }
-        let key = key.trim().to_string();
-        let value = value.trim().trim_matches(['"', '\'']).trim().to_string();
+        let key = text(key.trim());
+        let value = text(value.trim().trim_matches(['"', '\'']).trim());
         match key.as_str() {
             "title" => fm.title = Some(value.clone()),
             "description" => fm.description = Some(value.clone()),

@@ -24,6 +24,8 @@ mod table;
 mod type_expr;
 
 pub use annotation::{parse_annotation, Annotation, AnnotationError};
+/// The shared string types of the page model (see [`Page`]).
+pub use arcstr::{ArcStr, Substr};
 pub use codes::{code_doc, CodeDoc, CODES};
 pub use diagnostic::{Diagnostic, Severity};
 pub use files::markdown_files;

@@ -1,5 +1,7 @@
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
+use arcstr::Substr;
 use serde::Serialize;
 
 use crate::annotation::Annotation;
@@ -11,15 +13,22 @@ use crate::type_expr::ParsedType;
 /// Items refer to their section by index into [`Page::sections`], so a later
 /// stage can ask "the tables under `## Request body`" without re-walking the
 /// markdown.
+///
+/// Text is held as a [`Substr`]: most of it (names, cells, link targets,
+/// code blocks, example bodies) is a view of the markdown the page was read
+/// from, which the page keeps alive and shares, so that it is not copied;
+/// only text the reader had to put together (whitespace collapsed, markup
+/// removed from the middle) is a copy. The name of an included file is
+/// shared by every item read from it.
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct Page {
     /// Path of the page relative to the docs root, with `/` separators.
     pub file: String,
     pub front_matter: FrontMatter,
     /// Text of the first level-1 heading.
-    pub title: Option<String>,
+    pub title: Option<Substr>,
     /// The `Namespace: microsoft.graph` line under the title.
-    pub namespace: Option<String>,
+    pub namespace: Option<Substr>,
     /// Paragraphs between the title and the first section, without notes,
     /// includes and the namespace line.
     pub description: String,
@@ -39,13 +48,13 @@ pub struct Page {
 /// The YAML block at the top of a page.
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct FrontMatter {
-    pub title: Option<String>,
-    pub description: Option<String>,
-    pub ms_prod: Option<String>,
-    pub ms_subservice: Option<String>,
-    pub doc_type: Option<String>,
+    pub title: Option<Substr>,
+    pub description: Option<Substr>,
+    pub ms_prod: Option<Substr>,
+    pub ms_subservice: Option<Substr>,
+    pub doc_type: Option<Substr>,
     /// Every key, including the ones above, as written.
-    pub fields: BTreeMap<String, String>,
+    pub fields: BTreeMap<Substr, Substr>,
 }
 
 impl FrontMatter {
@@ -61,12 +70,12 @@ impl FrontMatter {
 #[derive(Clone, Debug, Serialize)]
 pub struct Section {
     pub level: u8,
-    pub title: String,
+    pub title: Substr,
     pub line: u32,
     /// The included file this came from, relative to the docs root; `None`
     /// when it is the page's own text. `line` is a line of that file.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub file: Option<String>,
+    pub file: Option<Arc<str>>,
     /// The enclosing section, the nearest heading of a lower level before it.
     pub parent: Option<usize>,
 }
@@ -78,17 +87,17 @@ pub struct Paragraph {
     /// The included file this came from, relative to the docs root; `None`
     /// when it is the page's own text. `line` is a line of that file.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub file: Option<String>,
+    pub file: Option<Arc<str>>,
     pub section: Option<usize>,
-    pub text: String,
+    pub text: Substr,
     pub links: Vec<Link>,
 }
 
 /// A markdown link, with reference-style links already resolved.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Link {
-    pub text: String,
-    pub target: String,
+    pub text: Substr,
+    pub target: Substr,
 }
 
 /// A table, classified by its header.
@@ -98,19 +107,20 @@ pub struct Table {
     /// The included file this came from, relative to the docs root; `None`
     /// when it is the page's own text. `line` is a line of that file.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub file: Option<String>,
+    pub file: Option<Arc<str>>,
     pub section: Option<usize>,
     pub kind: TableKind,
-    pub header: Vec<String>,
+    pub header: Vec<Substr>,
     pub rows: Vec<Row>,
 }
 
 impl Table {
-    /// Index of the first header column whose lowercased text is one of `names`.
+    /// Index of the first header column whose text is one of `names`, which
+    /// are given in lowercase, in any case.
     pub fn column(&self, names: &[&str]) -> Option<usize> {
         self.header.iter().position(|h| {
-            let h = h.trim().to_ascii_lowercase();
-            names.iter().any(|n| h == *n)
+            let h = h.trim();
+            names.iter().any(|n| h.eq_ignore_ascii_case(n))
         })
     }
 
@@ -146,9 +156,9 @@ pub struct Row {
     /// The included file this came from, relative to the docs root; `None`
     /// when it is the page's own text. `line` is a line of that file.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub file: Option<String>,
+    pub file: Option<Arc<str>>,
     /// The group opened by the nearest bold row above (`|**On-boarding**|`).
-    pub context: Option<String>,
+    pub context: Option<Substr>,
     /// The first cell starts with non-breaking spaces: a sub-row of the row
     /// above, as in per-context permission tables.
     pub indented: bool,
@@ -163,7 +173,7 @@ impl Row {
     /// The cell at `index`, or an empty one when the row is short.
     pub fn cell(&self, index: usize) -> &Cell {
         static EMPTY: Cell = Cell {
-            text: String::new(),
+            text: Substr::new(),
             links: Vec::new(),
             code: false,
             strong: false,
@@ -183,7 +193,7 @@ impl Row {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Cell {
     /// Text without markup, whitespace collapsed, non-breaking spaces trimmed.
-    pub text: String,
+    pub text: Substr,
     pub links: Vec<Link>,
     /// The cell holds a code span.
     pub code: bool,
@@ -208,16 +218,16 @@ pub struct CodeBlock {
     /// The included file this came from, relative to the docs root; `None`
     /// when it is the page's own text. `line` is a line of that file.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub file: Option<String>,
+    pub file: Option<Arc<str>>,
     pub section: Option<usize>,
     /// The info string after the fence, such as `http` or `json`.
-    pub info: String,
+    pub info: Substr,
     /// The content, without the fences.
-    pub text: String,
+    pub text: Substr,
     /// The annotation comment just before the block, if any.
     pub annotation: Option<Annotation>,
     /// The tab the block sits in (`HTTP`, `C#`...), if any.
-    pub tab: Option<String>,
+    pub tab: Option<Substr>,
 }
 
 impl CodeBlock {
@@ -239,10 +249,10 @@ pub struct Include {
     /// The included file this came from, relative to the docs root; `None`
     /// when it is the page's own text. `line` is a line of that file.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub file: Option<String>,
+    pub file: Option<Arc<str>>,
     pub section: Option<usize>,
-    pub label: String,
-    pub path: String,
+    pub label: Substr,
+    pub path: Substr,
     /// The included text was read in place of this line (see
     /// [`PageReader`](crate::PageReader)); `false` for includes that are
     /// not expanded, and always with [`parse_page`](crate::parse_page).
@@ -253,7 +263,7 @@ pub struct Include {
 impl Page {
     /// The file that `file` fields of items refer to: the included file
     /// when there is one, the page otherwise.
-    pub fn source_file<'a>(&'a self, file: &'a Option<String>) -> &'a str {
+    pub fn source_file<'a>(&'a self, file: &'a Option<Arc<str>>) -> &'a str {
         file.as_deref().unwrap_or(&self.file)
     }
 
@@ -265,12 +275,10 @@ impl Page {
     }
 
     /// Whether `section` is, or is nested in, a section whose title starts
-    /// with one of `titles` (case-insensitive).
+    /// with one of `titles`, which are given in lowercase, in any case.
     pub fn is_under(&self, section: Option<usize>, titles: &[&str]) -> bool {
-        self.section_path(section).any(|s| {
-            let t = s.title.to_ascii_lowercase();
-            titles.iter().any(|p| t.starts_with(p))
-        })
+        self.section_path(section)
+            .any(|s| titles.iter().any(|p| starts_with_ignore_case(&s.title, p)))
     }
 }
 
@@ -279,7 +287,7 @@ impl Page {
 #[derive(Clone, Debug, Serialize)]
 pub struct Example {
     /// The request annotation's `name`.
-    pub name: Option<String>,
+    pub name: Option<Substr>,
     pub request: Option<ExampleMessage>,
     pub response: Option<ExampleMessage>,
 }
@@ -290,4 +298,11 @@ pub struct ExampleMessage {
     /// Index into [`Page::code_blocks`].
     pub block: usize,
     pub message: crate::http::HttpMessage,
+}
+
+/// Whether `text` starts with `prefix`, ASCII letters compared in any case.
+pub(crate) fn starts_with_ignore_case(text: &str, prefix: &str) -> bool {
+    text.as_bytes()
+        .get(..prefix.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
 }

@@ -1,6 +1,11 @@
+use std::borrow::Cow;
 use std::collections::HashSet;
+use std::mem;
 use std::ops::Range;
+use std::sync::{Arc, LazyLock};
 
+use arcstr::{ArcStr, Substr};
+use memchr::memmem::Finder;
 use pulldown_cmark::{
     BrokenLink, CodeBlockKind, CowStr, Event, HeadingLevel, MetadataBlockKind, Options, Parser,
     Tag, TagEnd,
@@ -12,7 +17,7 @@ use crate::diagnostic::Diagnostic;
 use crate::examples::collect_examples;
 use crate::front_matter::parse_front_matter;
 use crate::include::parse_include_target;
-use crate::inline::{collapse, gather, Inline};
+use crate::inline::{gather, shared, Inline, TextBuffer};
 use crate::page::{Cell, CodeBlock, Include, Page, Paragraph, Row, Section, Table};
 use crate::request_lines::collect_request_lines;
 use crate::source_map::SourceMap;
@@ -22,46 +27,78 @@ use crate::type_expr::TypeExpr;
 /// Reads one page. `file` is the path reported in diagnostics and stored in
 /// the page; `source` is the page's markdown.
 ///
+/// The page's text is a view of `source` (see [`Page`]): given an
+/// [`ArcStr`], the page shares it; given a `&str` or `String`, the page
+/// keeps one copy of it.
+///
 /// `[!INCLUDE]` lines are listed in [`Page::includes`] but not expanded; a
 /// [`PageReader`](crate::PageReader) reads a page with its includes.
-pub fn parse_page(file: &str, source: &str) -> (Page, Vec<Diagnostic>) {
-    let source = repair_delimiter_rows(source);
-    let map = SourceMap::single(file);
-    read_mapped(&source, map, &HashSet::new())
+pub fn parse_page(file: &str, source: impl Into<ArcStr>) -> (Page, Vec<Diagnostic>) {
+    let source = source.into();
+    let source = match repair_delimiter_rows(&source) {
+        Cow::Owned(repaired) => ArcStr::from(repaired),
+        Cow::Borrowed(_) => source,
+    };
+    read_mapped(source, SourceMap::single(file), &HashSet::new())
 }
 
 /// Reads an expanded page: `map` tells which file each line came from, and
 /// `expanded` which include lines, as (file index, line), were expanded.
 pub(crate) fn read_mapped(
-    source: &str,
+    source: ArcStr,
     map: SourceMap,
     expanded: &HashSet<(usize, u32)>,
 ) -> (Page, Vec<Diagnostic>) {
     let mut reader = Reader::new(source, map, expanded);
     reader.walk();
-    reader.page.request_lines = collect_request_lines(&reader.page, &mut reader.diagnostics);
-    reader.page.examples = collect_examples(&reader.page, &mut reader.diagnostics);
-    (reader.page, reader.diagnostics)
+    let mut page = reader.page;
+    let mut diagnostics = reader.diagnostics;
+    page.request_lines = collect_request_lines(&page, &mut diagnostics);
+    page.examples = collect_examples(&page, &mut diagnostics);
+
+    // Every page of a docs folder is held at once: no spare capacity.
+    page.description.shrink_to_fit();
+    page.sections.shrink_to_fit();
+    page.paragraphs.shrink_to_fit();
+    page.tables.shrink_to_fit();
+    page.code_blocks.shrink_to_fit();
+    page.includes.shrink_to_fit();
+    page.request_lines.shrink_to_fit();
+    page.examples.shrink_to_fit();
+    page.metadata.shrink_to_fit();
+    (page, diagnostics)
 }
 
 struct Reader<'a> {
-    source: &'a str,
+    /// The text read; the page's text is a view of it.
+    source: ArcStr,
     map: SourceMap,
     expanded: &'a HashSet<(usize, u32)>,
     page: Page,
     diagnostics: Vec<Diagnostic>,
     section: Option<usize>,
-    tab: Option<String>,
+    tab: Option<Substr>,
     /// An annotation waiting for the code block it describes.
-    pending: Option<(Annotation, Option<String>)>,
+    pending: Option<(Annotation, Option<Arc<str>>)>,
     /// Nesting depth of block quotes: notes, which are not content.
     quote_depth: usize,
+    /// The inline content of the block being read.
+    inline: Inline,
+    /// The cells of the table row being read.
+    cells: Vec<Cell>,
+    /// The rows of the table being read.
+    rows: Vec<Row>,
+    /// The text of the front matter or code block being read.
+    text: TextBuffer,
+    /// The text of the HTML block being read.
+    html: String,
 }
 
 impl<'a> Reader<'a> {
-    fn new(source: &'a str, map: SourceMap, expanded: &'a HashSet<(usize, u32)>) -> Reader<'a> {
+    fn new(source: ArcStr, map: SourceMap, expanded: &'a HashSet<(usize, u32)>) -> Reader<'a> {
         let file = map.file(0).to_string();
         Reader {
+            inline: Inline::new(source.clone()),
             source,
             map,
             expanded,
@@ -74,25 +111,17 @@ impl<'a> Reader<'a> {
             tab: None,
             pending: None,
             quote_depth: 0,
+            // Room for most blocks, so that the buffers seldom grow.
+            cells: Vec::with_capacity(8),
+            rows: Vec::with_capacity(64),
+            text: TextBuffer::default(),
+            html: String::with_capacity(1024),
         }
     }
 
-    /// The line of `offset` in the file it came from.
-    fn line(&self, offset: usize) -> u32 {
-        self.map.locate(self.source, offset).1
-    }
-
-    /// The included file `offset` came from; `None` for the page's text.
-    fn origin(&self, offset: usize) -> Option<String> {
-        match self.map.locate(self.source, offset).0 {
-            0 => None,
-            file => Some(self.map.file(file).to_string()),
-        }
-    }
-
-    /// The file to report a finding at `offset` against.
-    fn file_at(&self, offset: usize) -> &str {
-        self.map.file(self.map.locate(self.source, offset).0)
+    /// The index of the file `offset` came from, and its line there.
+    fn place(&self, offset: usize) -> (usize, u32) {
+        self.map.locate(&self.source, offset)
     }
 
     fn walk(&mut self) {
@@ -102,49 +131,48 @@ impl<'a> Reader<'a> {
         // A reference link with no definition (`[identitySet][]`) keeps its
         // text and gets an empty target, so types can still be read from it.
         let mut unresolved = |_: BrokenLink<'_>| Some((CowStr::from(""), CowStr::from("")));
-        let source = self.source;
+        let source = self.source.clone();
         let mut events =
-            Parser::new_with_broken_link_callback(source, options, Some(&mut unresolved))
-                .into_offset_iter()
-                .peekable();
+            Parser::new_with_broken_link_callback(&source, options, Some(&mut unresolved))
+                .into_offset_iter();
+        // The text of a tight list item comes without a paragraph around
+        // it: the inline events after the item's start are read as one.
+        let mut item: Option<Range<usize>> = None;
 
         while let Some((event, range)) = events.next() {
+            if item.is_some() {
+                if is_inline(&event) {
+                    self.inline.event(&event);
+                    continue;
+                }
+                self.end_item(item.take());
+            }
             match event {
                 Event::Start(Tag::MetadataBlock(MetadataBlockKind::YamlStyle)) => {
-                    let mut text = String::new();
+                    self.text.clear();
                     for (e, _) in events.by_ref() {
                         match e {
-                            Event::Text(t) => text.push_str(&t),
+                            Event::Text(t) => self.text.push(&t, &source),
                             Event::End(TagEnd::MetadataBlock(_)) => break,
                             _ => {}
                         }
                     }
-                    self.page.front_matter = parse_front_matter(&text);
+                    let text = self.text.tail(0, &source);
+                    self.page.front_matter = parse_front_matter(text, |s| shared(&source, s));
                 }
                 Event::Start(Tag::Heading { level, .. }) => {
-                    let inline =
-                        gather(&mut events, |e| matches!(e, Event::End(TagEnd::Heading(_))));
-                    self.heading(level, inline, range);
+                    let end = |e: &Event| matches!(e, Event::End(TagEnd::Heading(_)));
+                    gather(&mut events, end, &mut self.inline);
+                    self.heading(level, range);
                 }
                 Event::Start(Tag::Paragraph) => {
-                    let inline =
-                        gather(&mut events, |e| matches!(e, Event::End(TagEnd::Paragraph)));
-                    self.paragraph(inline, range);
+                    let end = |e: &Event| matches!(e, Event::End(TagEnd::Paragraph));
+                    gather(&mut events, end, &mut self.inline);
+                    self.paragraph(range);
                 }
-                // The text of a tight list item comes without a paragraph
-                // around it; it is read as one.
                 Event::Start(Tag::Item) => {
-                    let mut inline = Inline::default();
-                    while let Some((event, _)) = events.peek() {
-                        if !is_inline(event) {
-                            break;
-                        }
-                        inline.event(event);
-                        events.next();
-                    }
-                    if !inline.text.trim().is_empty() {
-                        self.paragraph(inline, range);
-                    }
+                    self.inline.clear();
+                    item = Some(range);
                 }
                 Event::Start(Tag::BlockQuote(_)) => self.quote_depth += 1,
                 Event::End(TagEnd::BlockQuote(_)) => {
@@ -153,21 +181,23 @@ impl<'a> Reader<'a> {
                 Event::Start(Tag::Table(_)) => self.table(&mut events, range),
                 Event::Start(Tag::CodeBlock(kind)) => {
                     let info = match kind {
-                        CodeBlockKind::Fenced(info) => info.trim().to_string(),
-                        CodeBlockKind::Indented => String::new(),
+                        CodeBlockKind::Fenced(info) => shared(&source, info.trim()),
+                        CodeBlockKind::Indented => Substr::new(),
                     };
-                    let mut text = String::new();
+                    self.text.clear();
                     for (e, _) in events.by_ref() {
                         match e {
-                            Event::Text(t) => text.push_str(&t),
+                            Event::Text(t) => self.text.push(&t, &source),
                             Event::End(TagEnd::CodeBlock) => break,
                             _ => {}
                         }
                     }
+                    let text = shared(&source, self.text.tail(0, &source));
                     self.code_block(info, text, range);
                 }
                 Event::Start(Tag::HtmlBlock) => {
-                    let mut text = String::new();
+                    let mut text = mem::take(&mut self.html);
+                    text.clear();
                     for (e, _) in events.by_ref() {
                         match e {
                             Event::Html(t) | Event::Text(t) => text.push_str(&t),
@@ -176,21 +206,32 @@ impl<'a> Reader<'a> {
                         }
                     }
                     self.html(&text, range.start);
+                    self.html = text;
                 }
                 Event::Html(text) => self.html(&text, range.start),
                 Event::Rule => self.tab = None,
                 _ => {}
             }
         }
+        self.end_item(item);
         self.drop_pending();
     }
 
-    fn heading(&mut self, level: HeadingLevel, inline: Inline, range: Range<usize>) {
-        let line = self.line(range.start);
-        let file = self.origin(range.start);
+    /// Reads the text gathered after the start of a list item, if any.
+    fn end_item(&mut self, item: Option<Range<usize>>) {
+        if let Some(range) = item {
+            if !self.inline.is_blank() {
+                self.paragraph(range);
+            }
+        }
+    }
+
+    fn heading(&mut self, level: HeadingLevel, range: Range<usize>) {
+        let (file, line) = self.place(range.start);
+        let file = self.map.origin(file);
 
         // `# [C#](#tab/csharp)` opens a tab of samples; it is not a section.
-        if let [link] = inline.links.as_slice() {
+        if let [link] = self.inline.links.as_slice() {
             if link.target.starts_with("#tab/") {
                 self.tab = Some(link.text.clone());
                 return;
@@ -200,7 +241,7 @@ impl<'a> Reader<'a> {
         self.drop_pending();
         self.tab = None;
         let level = level as u8;
-        let title = collapse(&inline.text);
+        let title = self.inline.collapsed(0);
         if level == 1 && self.page.title.is_none() {
             self.page.title = Some(title.clone());
         }
@@ -218,49 +259,53 @@ impl<'a> Reader<'a> {
         self.section = Some(self.page.sections.len() - 1);
     }
 
-    fn paragraph(&mut self, inline: Inline, range: Range<usize>) {
-        let line = self.line(range.start);
-        let file = self.origin(range.start);
-        let file_index = self.map.locate(self.source, range.start).0;
+    fn paragraph(&mut self, range: Range<usize>) {
+        let (file_index, line) = self.place(range.start);
+        let file = self.map.origin(file_index);
         let raw = &self.source[range.clone()];
 
         // `[!INCLUDE [label](path)]` pulls in shared text; it is not prose.
-        let includes: Vec<Include> = raw
-            .lines()
-            .enumerate()
-            .filter_map(|(i, l)| {
-                let (label, path) = parse_include_target(l)?;
+        static INCLUDE: LazyLock<Finder> = LazyLock::new(|| Finder::new("[!INCLUDE"));
+        if INCLUDE.find(raw.as_bytes()).is_some() {
+            let count = self.page.includes.len();
+            for (i, l) in raw.lines().enumerate() {
+                let Some((label, path)) = parse_include_target(l) else {
+                    continue;
+                };
                 let line = line + i as u32;
-                Some(Include {
+                self.page.includes.push(Include {
                     line,
                     file: file.clone(),
                     section: self.section,
-                    label: label.to_string(),
-                    path: path.to_string(),
+                    label: shared(&self.source, label),
+                    path: shared(&self.source, path),
                     expanded: self.expanded.contains(&(file_index, line)),
-                })
-            })
-            .collect();
-        if !includes.is_empty() {
-            self.page.includes.extend(includes);
-            return;
+                });
+            }
+            if self.page.includes.len() > count {
+                return;
+            }
         }
 
-        if raw.lines().count() >= 2 && raw.lines().all(|l| l.trim_start().starts_with('|')) {
+        // Lines that all start with `|` but make no table. Looking at the
+        // first line alone rules out most paragraphs.
+        let first_line = raw.trim_start_matches(|c: char| c.is_whitespace() && c != '\n');
+        let starts_row = |l: &str| l.trim_start().starts_with('|');
+        if first_line.starts_with('|') && raw.lines().count() >= 2 && raw.lines().all(starts_row) {
             self.diagnostics.push(Diagnostic::error(
                 "P004",
-                self.file_at(range.start),
+                self.map.file(file_index),
                 line,
                 "lines look like a table but have no separator row (`|---|---|`); the table is lost",
             ));
         }
 
-        let text = collapse(&inline.text);
+        let text = self.inline.collapsed(0);
         if self.quote_depth > 0 || text.is_empty() {
             return;
         }
         if let Some(ns) = text.strip_prefix("Namespace:") {
-            self.page.namespace = Some(ns.trim().to_string());
+            self.page.namespace = Some(shared(&self.source, ns.trim()));
             return;
         }
         // Included text is shared by many pages; it does not describe this one.
@@ -275,7 +320,7 @@ impl<'a> Reader<'a> {
             file,
             section: self.section,
             text,
-            links: inline.links,
+            links: self.inline.take_links(),
         });
     }
 
@@ -293,12 +338,12 @@ impl<'a> Reader<'a> {
         range: Range<usize>,
     ) {
         self.drop_pending();
-        let line = self.line(range.start);
-        let file = self.origin(range.start);
+        let (file, line) = self.place(range.start);
+        let file = self.map.origin(file);
         let mut header = Vec::new();
-        let mut rows = Vec::new();
-        let mut context: Option<String> = None;
-        let mut cells: Vec<Cell> = Vec::new();
+        let mut context: Option<Substr> = None;
+        self.cells.clear();
+        self.rows.clear();
         let mut indented = false;
         let mut row_line = line;
         let mut row_file = file.clone();
@@ -308,51 +353,54 @@ impl<'a> Reader<'a> {
             match event {
                 Event::Start(Tag::TableHead) => in_head = true,
                 Event::End(TagEnd::TableHead) => {
-                    header = cells.drain(..).map(|c| c.text).collect();
+                    header = self.cells.drain(..).map(|c| c.text).collect();
                     in_head = false;
                 }
                 Event::Start(Tag::TableRow) => {
-                    row_line = self.line(r.start);
-                    row_file = self.origin(r.start);
+                    let (file, line) = self.place(r.start);
+                    row_line = line;
+                    row_file = self.map.origin(file);
                     indented = false;
                 }
                 Event::Start(Tag::TableCell) => {
-                    let first = cells.is_empty() && !in_head;
+                    let first = self.cells.is_empty() && !in_head;
                     if first {
                         let raw = self.source[r.clone()].trim_start_matches(['|', ' ', '\t']);
                         indented = raw.starts_with("&nbsp;") || raw.starts_with('\u{a0}');
                     }
-                    let inline = gather(events, |e| matches!(e, Event::End(TagEnd::TableCell)));
-                    cells.push(inline.into_cell());
+                    let end = |e: &Event| matches!(e, Event::End(TagEnd::TableCell));
+                    gather(events, end, &mut self.inline);
+                    self.cells.push(self.inline.take_cell());
                 }
                 Event::End(TagEnd::TableRow) => {
-                    let row_cells = std::mem::take(&mut cells);
-                    let group = row_cells
+                    let cells = &self.cells;
+                    let group = cells
                         .first()
                         .is_some_and(|c| c.strong && !c.text.is_empty())
-                        && row_cells[1..].iter().all(|c| c.text.is_empty());
+                        && cells[1..].iter().all(|c| c.text.is_empty());
                     if group {
-                        context = Some(row_cells[0].text.clone());
-                    } else if row_cells.iter().any(|c| !c.text.is_empty()) {
-                        rows.push(Row {
+                        context = Some(cells[0].text.clone());
+                    } else if cells.iter().any(|c| !c.text.is_empty()) {
+                        self.rows.push(Row {
                             line: row_line,
                             file: row_file.clone(),
                             context: context.clone(),
                             indented,
-                            cells: row_cells,
+                            cells: self.cells.drain(..).collect(),
                             type_expr: None,
                         });
                     }
+                    self.cells.clear();
                 }
                 Event::End(TagEnd::Table) => break,
                 _ => {}
             }
         }
 
-        let titles: Vec<String> = self
+        let titles: Vec<&str> = self
             .page
             .section_path(self.section)
-            .map(|s| s.title.to_ascii_lowercase())
+            .map(|s| s.title.as_str())
             .collect();
         let kind = TableKind::classify(&header, &titles);
         let mut table = Table {
@@ -361,7 +409,7 @@ impl<'a> Reader<'a> {
             section: self.section,
             kind,
             header,
-            rows,
+            rows: self.rows.drain(..).collect(),
         };
         self.read_types(&mut table);
         self.page.tables.push(table);
@@ -402,12 +450,12 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn code_block(&mut self, info: String, text: String, range: Range<usize>) {
-        let line = self.line(range.start);
+    fn code_block(&mut self, info: Substr, text: Substr, range: Range<usize>) {
+        let (file, line) = self.place(range.start);
         let annotation = self.pending.take().map(|(a, _)| a);
         self.page.code_blocks.push(CodeBlock {
             line,
-            file: self.origin(range.start),
+            file: self.map.origin(file),
             section: self.section,
             info,
             text,
@@ -427,20 +475,20 @@ impl<'a> Reader<'a> {
             };
             let comment = &rest[start + 4..start + 4 + len];
             let at = offset + consumed + start;
-            let line = self.line(at);
+            let (file, line) = self.place(at);
             match parse_annotation(comment, line) {
                 Ok(annotation) => {
                     if annotation.repaired {
                         self.diagnostics.push(Diagnostic::note(
                             "P002",
-                            self.file_at(at),
+                            self.map.file(file),
                             line,
                             "annotation comment is not valid JSON; read after repair",
                         ));
                     }
                     if annotation.block_type().is_some() {
                         self.drop_pending();
-                        self.pending = Some((annotation, self.origin(at)));
+                        self.pending = Some((annotation, self.map.origin(file)));
                     } else {
                         self.page.metadata.push(annotation);
                     }
@@ -449,7 +497,7 @@ impl<'a> Reader<'a> {
                 Err(AnnotationError::Invalid(error)) => {
                     self.diagnostics.push(Diagnostic::warning(
                         "P001",
-                        self.file_at(at),
+                        self.map.file(file),
                         line,
                         format!("annotation comment is not valid JSON and was ignored: {error}"),
                     ));

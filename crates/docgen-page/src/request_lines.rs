@@ -3,7 +3,7 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::http::{parse_request_line, RequestLine};
-use crate::page::{CodeBlock, Page};
+use crate::page::{starts_with_ignore_case, CodeBlock, Page};
 
 /// The request lines of the page, each tagged with the file it came from.
 pub(crate) fn collect_request_lines(
@@ -50,7 +50,7 @@ pub(crate) fn collect_request_lines(
     let has_section = page
         .sections
         .iter()
-        .any(|s| s.title.to_ascii_lowercase().starts_with("http request"));
+        .any(|s| starts_with_ignore_case(&s.title, "http request"));
     if request_lines.is_empty() && !has_section {
         for block in &page.code_blocks {
             let outside_examples = !page.is_under(block.section, &["example", "response"]);

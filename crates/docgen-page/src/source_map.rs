@@ -1,18 +1,18 @@
 //! Where each line of a page with its includes expanded came from, so that
 //! everything read from it can be reported against the file that holds it.
 
-use std::cell::RefCell;
+use std::cell::Cell;
+use std::sync::Arc;
 
 /// The files an expanded page was built from, and which of them each line
 /// of the expanded text belongs to.
 #[derive(Clone, Debug)]
 pub(crate) struct SourceMap {
     /// Index 0 is the page itself; the others are included files.
-    files: Vec<String>,
-    /// Offsets of the line starts of the expanded text, found as far as
-    /// the last offset asked for: most pages ask for a fraction of their
-    /// lines, in order.
-    line_starts: RefCell<LineStarts>,
+    files: Vec<Arc<str>>,
+    /// The last offset asked for and the index of its line. Most pages ask
+    /// in order, so each question counts only the line ends since the last.
+    cursor: Cell<(usize, u32)>,
     /// Sorted by `first_line`.
     segments: Vec<Segment>,
 }
@@ -36,13 +36,17 @@ impl SourceMap {
             file: 0,
             line: 1,
         };
-        SourceMap::new(vec![file.to_string()], vec![segment])
+        SourceMap {
+            files: vec![Arc::from(file)],
+            cursor: Cell::new((0, 0)),
+            segments: vec![segment],
+        }
     }
 
     pub(crate) fn new(files: Vec<String>, segments: Vec<Segment>) -> SourceMap {
         SourceMap {
-            files,
-            line_starts: RefCell::new(LineStarts { starts: vec![0] }),
+            files: files.into_iter().map(Arc::from).collect(),
+            cursor: Cell::new((0, 0)),
             segments,
         }
     }
@@ -50,7 +54,7 @@ impl SourceMap {
     /// The file index and the line number, from 1, of a byte offset of
     /// the expanded text `text`, the one the map was made for.
     pub(crate) fn locate(&self, text: &str, offset: usize) -> (usize, u32) {
-        let global = self.line_starts.borrow_mut().line_index(text, offset);
+        let global = self.line_index(text, offset);
         let at = self
             .segments
             .partition_point(|s| s.first_line <= global)
@@ -65,30 +69,33 @@ impl SourceMap {
     pub(crate) fn file(&self, index: usize) -> &str {
         &self.files[index]
     }
-}
 
-/// Line starts of a text, found on demand.
-#[derive(Clone, Debug)]
-struct LineStarts {
-    starts: Vec<usize>,
-}
-
-impl LineStarts {
-    /// The index, from 0, of the line that holds `offset`.
-    fn line_index(&mut self, text: &str, offset: usize) -> u32 {
-        let known = *self.starts.last().expect("line 0 starts at 0");
-        if offset >= known {
-            let end = (offset + 1).min(text.len());
-            let bytes = text.as_bytes().get(known..end).unwrap_or_default();
-            let found = bytes
-                .iter()
-                .enumerate()
-                .filter(|(_, &b)| b == b'\n')
-                .map(|(i, _)| known + i + 1);
-            self.starts.extend(found);
+    /// The included file at `index`, shared; `None` for the page itself.
+    pub(crate) fn origin(&self, index: usize) -> Option<Arc<str>> {
+        match index {
+            0 => None,
+            i => Some(Arc::clone(&self.files[i])),
         }
-        (self.starts.partition_point(|&s| s <= offset) - 1) as u32
     }
+
+    /// The index, from 0, of the line of `text` that holds `offset`: the
+    /// number of line ends before it.
+    fn line_index(&self, text: &str, offset: usize) -> u32 {
+        let offset = offset.min(text.len());
+        let (last, line) = self.cursor.get();
+        let bytes = text.as_bytes();
+        let line = if offset >= last {
+            line + line_ends(&bytes[last..offset])
+        } else {
+            line - line_ends(&bytes[offset..last])
+        };
+        self.cursor.set((offset, line));
+        line
+    }
+}
+
+fn line_ends(bytes: &[u8]) -> u32 {
+    memchr::memchr_iter(b'\n', bytes).count() as u32
 }
 
 #[cfg(test)]
@@ -121,6 +128,8 @@ mod tests {
         // Offsets may come out of order.
         assert_eq!(map.locate(text, offset("a")), (0, 1));
         assert_eq!(map.locate(text, offset("b")), (0, 3));
+        assert_eq!(map.locate(text, offset("x")), (1, 5));
+        assert_eq!(map.locate(text, text.len() + 4), (0, 4));
         assert_eq!(map.file(1), "inc.md");
     }
 }

@@ -1,5 +1,7 @@
 use serde::Serialize;
 
+use crate::page::starts_with_ignore_case;
+
 /// What a table describes, decided from its header and the section it is in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -32,13 +34,25 @@ pub enum TableKind {
 
 impl TableKind {
     /// The kind of a table with this header, in a section with these titles
-    /// (innermost first, lowercased).
-    pub fn classify(header: &[String], sections: &[String]) -> TableKind {
-        let cols: Vec<String> = header.iter().map(|h| normalize(h)).collect();
-        let first = cols.first().map(String::as_str).unwrap_or("");
-        let has = |name: &str| cols.iter().any(|c| c == name);
-        let under = |prefix: &str| sections.iter().any(|s| s.starts_with(prefix));
-        let innermost = sections.first().map(String::as_str).unwrap_or("");
+    /// (innermost first). Both are compared in any case.
+    pub fn classify(header: &[impl AsRef<str>], sections: &[impl AsRef<str>]) -> TableKind {
+        let first = header
+            .first()
+            .map(|h| unmarked(h.as_ref()).to_ascii_lowercase())
+            .unwrap_or_default();
+        let first = first.as_str();
+        let has = |name: &str| {
+            header
+                .iter()
+                .any(|h| unmarked(h.as_ref()).eq_ignore_ascii_case(name))
+        };
+        let under = |prefix: &str| {
+            sections
+                .iter()
+                .any(|s| starts_with_ignore_case(s.as_ref(), prefix))
+        };
+        let innermost = sections.first().map(AsRef::as_ref).unwrap_or("");
+        let innermost_is = |title: &str| innermost.eq_ignore_ascii_case(title);
 
         if first.starts_with("permission type") {
             // `Permission type | Property | Type | Description` lists which
@@ -48,13 +62,13 @@ impl TableKind {
             }
             return TableKind::Permissions;
         }
-        if first == "permission" && has("scopes") || is_transposed_permissions(&cols) {
+        if first == "permission" && has("scopes") || is_transposed_permissions(header) {
             return TableKind::Permissions;
         }
-        if matches!(first, "method" | "function") && cols.len() >= 2 {
+        if matches!(first, "method" | "function") && header.len() >= 2 {
             // A few resource pages head their property table `Method |
             // Return Type | Description`; the section says what it is.
-            if innermost == "properties" {
+            if innermost_is("properties") {
                 return TableKind::Properties;
             }
             return TableKind::Methods;
@@ -72,7 +86,7 @@ impl TableKind {
             first,
             "relationship" | "relationships" | "relationship name"
         ) {
-            if innermost == "properties" {
+            if innermost_is("properties") {
                 return TableKind::Properties;
             }
             return TableKind::Relationships;
@@ -129,7 +143,8 @@ impl TableKind {
         if (first == "value" || first == "name") && has("description") && under("values") {
             return TableKind::EnumMembers;
         }
-        if first == "value" && (cols.len() == 1 || has("description")) && names_values(innermost) {
+        if first == "value" && (header.len() == 1 || has("description")) && names_values(innermost)
+        {
             return TableKind::EnumMembers;
         }
         TableKind::Unknown
@@ -139,25 +154,28 @@ impl TableKind {
 /// A permissions table with one column per kind of permission and one row
 /// per resource or operation: `Supported resource | Delegated (work or
 /// school account) | Delegated (personal Microsoft account) | Application`.
-fn is_transposed_permissions(cols: &[String]) -> bool {
-    cols.len() >= 2
-        && cols[1..].iter().any(|c| c.starts_with("delegated"))
-        && !cols[0].starts_with("delegated")
+fn is_transposed_permissions(header: &[impl AsRef<str>]) -> bool {
+    let delegated = |h: &dyn AsRef<str>| starts_with_ignore_case(unmarked(h.as_ref()), "delegated");
+    header.len() >= 2 && header[1..].iter().any(|h| delegated(h)) && !delegated(&header[0])
 }
 
 /// A section that lists the values of an enumeration: `signInAudience
 /// values`, `sortBy options`, `State Enumeration`.
 fn names_values(section: &str) -> bool {
-    ["values", "options", "enumeration"]
-        .iter()
-        .any(|w| section.ends_with(w))
+    ["values", "options", "enumeration"].iter().any(|w| {
+        section
+            .len()
+            .checked_sub(w.len())
+            .and_then(|at| section.as_bytes().get(at..))
+            .is_some_and(|end| end.eq_ignore_ascii_case(w.as_bytes()))
+    })
 }
 
-fn normalize(header: &str) -> String {
+/// A header cell without the emphasis or code marks around it.
+fn unmarked(header: &str) -> &str {
     header
         .trim()
         .trim_matches(|c| c == '*' || c == '_' || c == '`')
-        .to_ascii_lowercase()
 }
 
 #[cfg(test)]

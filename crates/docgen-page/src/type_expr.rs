@@ -1,8 +1,9 @@
 use std::fmt;
 
+use arcstr::Substr;
 use serde::Serialize;
 
-use crate::page::Cell;
+use crate::page::{starts_with_ignore_case, Cell};
 
 /// The EDM primitive types, which the docs spell in many ways.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -61,30 +62,57 @@ impl Primitive {
             .strip_prefix("Edm.")
             .or_else(|| name.strip_prefix("edm."))
             .unwrap_or(name);
-        let lower = name.to_ascii_lowercase();
-        Some(match lower.as_str() {
-            "string" | "str" | "text" | "url" | "uri" => Primitive::String,
-            "boolean" | "bool" => Primitive::Boolean,
-            "byte" => Primitive::Byte,
-            "sbyte" => Primitive::SByte,
-            "int16" | "short" => Primitive::Int16,
-            "int32" | "int" | "integer" | "number" => Primitive::Int32,
-            "int64" | "long" | "bigint" => Primitive::Int64,
-            "single" | "float" => Primitive::Single,
-            "double" => Primitive::Double,
-            "decimal" => Primitive::Decimal,
-            "datetimeoffset" | "datetime" | "timestamp" => Primitive::DateTimeOffset,
-            "date" => Primitive::Date,
-            "timeofday" | "time" => Primitive::TimeOfDay,
-            "duration" | "timespan" => Primitive::Duration,
-            "guid" | "uuid" => Primitive::Guid,
-            "binary" | "byte[]" | "base64" | "base64binary" => Primitive::Binary,
-            "stream" => Primitive::Stream,
-            "json" | "object" | "untyped" | "any" => Primitive::Untyped,
-            _ => return None,
-        })
+        SPELLINGS
+            .iter()
+            .find(|(spelling, _)| spelling.eq_ignore_ascii_case(name))
+            .map(|&(_, primitive)| primitive)
     }
 }
+
+/// The names the docs give the primitives, in lowercase.
+const SPELLINGS: &[(&str, Primitive)] = &[
+    ("string", Primitive::String),
+    ("str", Primitive::String),
+    ("text", Primitive::String),
+    ("url", Primitive::String),
+    ("uri", Primitive::String),
+    ("boolean", Primitive::Boolean),
+    ("bool", Primitive::Boolean),
+    ("byte", Primitive::Byte),
+    ("sbyte", Primitive::SByte),
+    ("int16", Primitive::Int16),
+    ("short", Primitive::Int16),
+    ("int32", Primitive::Int32),
+    ("int", Primitive::Int32),
+    ("integer", Primitive::Int32),
+    ("number", Primitive::Int32),
+    ("int64", Primitive::Int64),
+    ("long", Primitive::Int64),
+    ("bigint", Primitive::Int64),
+    ("single", Primitive::Single),
+    ("float", Primitive::Single),
+    ("double", Primitive::Double),
+    ("decimal", Primitive::Decimal),
+    ("datetimeoffset", Primitive::DateTimeOffset),
+    ("datetime", Primitive::DateTimeOffset),
+    ("timestamp", Primitive::DateTimeOffset),
+    ("date", Primitive::Date),
+    ("timeofday", Primitive::TimeOfDay),
+    ("time", Primitive::TimeOfDay),
+    ("duration", Primitive::Duration),
+    ("timespan", Primitive::Duration),
+    ("guid", Primitive::Guid),
+    ("uuid", Primitive::Guid),
+    ("binary", Primitive::Binary),
+    ("byte[]", Primitive::Binary),
+    ("base64", Primitive::Binary),
+    ("base64binary", Primitive::Binary),
+    ("stream", Primitive::Stream),
+    ("json", Primitive::Untyped),
+    ("object", Primitive::Untyped),
+    ("untyped", Primitive::Untyped),
+    ("any", Primitive::Untyped),
+];
 
 /// A type as written in a table's type cell.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -95,15 +123,15 @@ pub enum TypeExpr {
     },
     /// A resource, complex type or enum, by name, with the page it links to.
     Named {
-        name: String,
-        target: Option<String>,
+        name: Substr,
+        target: Option<Substr>,
     },
     Collection {
         item: Box<TypeExpr>,
     },
     /// Nothing in the cell reads as a type.
     Unknown {
-        text: String,
+        text: Substr,
     },
 }
 
@@ -126,22 +154,23 @@ impl TypeExpr {
     /// `[user](user.md) collection`, `[riskLevel](enums.md#risklevel-values)`,
     /// a bare type name, or free text around any of these.
     pub fn parse(cell: &Cell) -> ParsedType {
+        // Words are compared in any case, as the docs write them.
         let text = cell.text.trim();
-        let lower = text.to_ascii_lowercase();
         // The word, not a part of a name such as `siteCollection`.
-        let collection = lower
+        let collection = text
             .split(|c: char| !c.is_ascii_alphanumeric())
-            .any(|w| w == "collection" || w == "collections")
-            || lower.starts_with('[') && lower.ends_with("[]")
-            || lower.ends_with("[]") && !lower.starts_with("byte");
+            .any(|w| w.eq_ignore_ascii_case("collection") || w.eq_ignore_ascii_case("collections"))
+            || text.starts_with('[') && text.ends_with("[]")
+            || text.ends_with("[]") && !starts_with_ignore_case(text, "byte");
 
-        if matches!(
-            lower.trim_end_matches('.'),
-            "none" | "no content" | "nothing" | "void"
-        ) {
+        let says_none = ["none", "no content", "nothing", "void"];
+        if says_none
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(text.trim_end_matches('.')))
+        {
             return ParsedType {
                 ty: TypeExpr::Unknown {
-                    text: text.to_string(),
+                    text: part_of(&cell.text, text),
                 },
                 free_text: false,
                 no_value: true,
@@ -151,10 +180,8 @@ impl TypeExpr {
         // A linked type wins over the words around it.
         if let Some(link) = cell.links.iter().find(|l| is_type_link(&l.target)) {
             let link_text = link.text.trim().trim_matches('`');
-            let name = strip_collection(link_text)
-                .trim()
-                .trim_start_matches("microsoft.graph.")
-                .to_string();
+            let name = without_namespace(strip_collection(link_text).trim());
+            let name = part_of(&link.text, name);
             let named = match Primitive::from_name(&name) {
                 Some(p) => TypeExpr::Primitive { primitive: p },
                 None => TypeExpr::Named {
@@ -162,7 +189,7 @@ impl TypeExpr {
                     target: Some(link.target.clone()).filter(|t| !t.is_empty()),
                 },
             };
-            let rest = without(&lower, &link.text.to_ascii_lowercase());
+            let rest = without(text, &link.text);
             let free_text = !is_filler(&rest);
             return ParsedType {
                 ty: wrap(named, collection),
@@ -185,9 +212,7 @@ impl TypeExpr {
         // Words after a bare name must be a remark (`string (url)`,
         // `string, maximum size 20`) or filler (`error object`); otherwise
         // the cell is a sentence (`Location header`, `Not yet documented`).
-        let remark = rest.is_empty()
-            || rest.starts_with(['(', ',', ';', '.'])
-            || is_filler(&rest.to_ascii_lowercase());
+        let remark = rest.is_empty() || rest.starts_with(['(', ',', ';', '.']) || is_filler(rest);
         if remark {
             if let Some(p) = Primitive::from_name(word) {
                 return ParsedType {
@@ -197,7 +222,7 @@ impl TypeExpr {
                 };
             }
             if is_identifier(word) {
-                let name = word.trim_start_matches("microsoft.graph.").to_string();
+                let name = part_of(&cell.text, without_namespace(word));
                 return ParsedType {
                     ty: wrap(TypeExpr::Named { name, target: None }, collection),
                     free_text,
@@ -207,7 +232,7 @@ impl TypeExpr {
         }
         ParsedType {
             ty: TypeExpr::Unknown {
-                text: text.to_string(),
+                text: part_of(&cell.text, text),
             },
             free_text: false,
             no_value: false,
@@ -284,29 +309,59 @@ fn is_type_link(target: &str) -> bool {
         && !path.contains("/concepts/")
 }
 
-fn without(haystack: &str, needle: &str) -> String {
-    haystack.replacen(needle, "", 1)
+/// `part`, a slice of `text`, sharing `text`'s memory.
+fn part_of(text: &Substr, part: &str) -> Substr {
+    text.try_substr_from(part)
+        .unwrap_or_else(|| Substr::from(part))
 }
 
-/// Words that may stand around a linked type without changing it.
+/// `haystack` without the first `needle` in it, in any case.
+fn without(haystack: &str, needle: &str) -> String {
+    match find(haystack, needle) {
+        Some(at) => [&haystack[..at], &haystack[at + needle.len()..]].concat(),
+        None => haystack.to_string(),
+    }
+}
+
+/// Where `needle` first stands in `haystack`, ASCII letters in any case.
+/// Type cells are short, so a plain scan beats building a searcher.
+fn find(haystack: &str, needle: &str) -> Option<usize> {
+    if needle.is_empty() {
+        return Some(0);
+    }
+    haystack
+        .as_bytes()
+        .windows(needle.len())
+        .position(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+}
+
+/// A type name without the `microsoft.graph.` namespace, written once or
+/// more.
+fn without_namespace(mut name: &str) -> &str {
+    while let Some(rest) = name.strip_prefix("microsoft.graph.") {
+        name = rest;
+    }
+    name
+}
+
+/// Words that may stand around a linked type without changing it, in any
+/// case.
 fn is_filler(rest: &str) -> bool {
+    const FILLER: &[&str] = &[
+        "collection",
+        "of",
+        "a",
+        "an",
+        "object",
+        "objects",
+        "resource",
+        "resources",
+        "type",
+        "json",
+    ];
     rest.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .all(|w| {
-            matches!(
-                w,
-                "collection"
-                    | "of"
-                    | "a"
-                    | "an"
-                    | "object"
-                    | "objects"
-                    | "resource"
-                    | "resources"
-                    | "type"
-                    | "json"
-            )
-        })
+        .all(|w| FILLER.iter().any(|f| f.eq_ignore_ascii_case(w)))
 }
 
 fn is_identifier(word: &str) -> bool {

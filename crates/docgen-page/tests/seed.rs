@@ -43,11 +43,10 @@ fn reads_everything_the_seed_says() {
     let request = &example.request.as_ref().unwrap().message;
     assert!(matches!(&request.start, Some(StartLine::Request { method, .. }) if method == "POST"));
     assert_eq!(request.headers.len(), 2);
+    assert!(matches!(request.body, Body::Json { .. }));
     assert_eq!(
-        request.body,
-        Body::Json {
-            value: serde_json::json!({"@odata.type": "#microsoft.graph.user"})
-        }
+        request.body.value(),
+        Some(serde_json::json!({"@odata.type": "#microsoft.graph.user"}))
     );
     let response = &example.response.as_ref().unwrap().message;
     assert_eq!(

@@ -125,7 +125,7 @@ impl Shared {
                 if name.is_empty() || name.contains(' ') {
                     return None;
                 }
-                let description = row.cell(1).text.clone();
+                let description = row.cell(1).text.to_string();
                 let required = description.to_ascii_lowercase().contains("required")
                     && !description.to_ascii_lowercase().contains("not required");
                 Some(Header {
@@ -196,7 +196,7 @@ fn first_linked_type(
     paragraphs.iter().find_map(|p| {
         p.links.iter().find_map(|l| {
             let name = resolver.by_link_or_text(&page.file, &l.target, &l.text)?;
-            let at = p.text.find(&l.text).unwrap_or(0);
+            let at = p.text.find(l.text.as_str()).unwrap_or(0);
             let collection = collection_words(&p.text[..at], &p.text[at..]);
             Some((TypeRef::Named(name.to_string()), collection))
         })
@@ -261,7 +261,7 @@ fn query_options(
                 }
                 None => TypeRef::Primitive(docgen_page::Primitive::String),
             };
-            add(name, ty, row.cell(desc_col).text.clone());
+            add(name, ty, row.cell(desc_col).text.to_string());
         }
     }
 
@@ -367,9 +367,10 @@ fn operation(
 
     let summary = page
         .title
-        .clone()
-        .or_else(|| page.front_matter.title.clone())
-        .unwrap_or_default();
+        .as_deref()
+        .or(page.front_matter.title.as_deref())
+        .unwrap_or_default()
+        .to_string();
     let rust_name = if several_methods {
         format!("{summary} {method}")
     } else {
@@ -385,11 +386,7 @@ fn operation(
         kind,
         summary,
         description: page.description.clone(),
-        area: page
-            .front_matter
-            .ms_subservice
-            .clone()
-            .or_else(|| page.front_matter.ms_prod.clone()),
+        area: page.front_matter.area().map(str::to_string),
         permissions: shared.permissions.clone(),
         permission_notes: shared.permission_notes.clone(),
         headers: shared.headers.clone(),
@@ -463,7 +460,7 @@ fn examples(page: &Page, method: &str) -> Vec<Example> {
                 Some(ExampleRequest {
                     method: method.clone(),
                     url: url.clone(),
-                    body: body_value(&r.message.body),
+                    body: r.message.body.value(),
                     source: Source::new(&page.file, r.message.line),
                     findings: Vec::new(),
                     url_finding: None,
@@ -476,7 +473,7 @@ fn examples(page: &Page, method: &str) -> Vec<Example> {
                         Some(StartLine::Response { status, .. }) => Some(*status),
                         _ => None,
                     },
-                    body: body_value(&r.message.body),
+                    body: r.message.body.value(),
                     truncated: annotation
                         .and_then(|a| a.bool("truncated"))
                         .unwrap_or(false)
@@ -490,18 +487,10 @@ fn examples(page: &Page, method: &str) -> Vec<Example> {
                 }
             });
             Example {
-                name: e.name.clone(),
+                name: e.name.as_deref().map(str::to_string),
                 request,
                 response,
             }
         })
         .collect()
-}
-
-fn body_value(body: &Body) -> Option<serde_json::Value> {
-    match body {
-        Body::Json { value } => Some(value.clone()),
-        Body::PartialJson { value, .. } => value.clone(),
-        Body::None | Body::Text { .. } => None,
-    }
 }

@@ -37,11 +37,7 @@ pub const DEFAULT_NAMESPACE: &str = "microsoft.graph";
 pub fn declare(page: &Page, resolver: &mut Resolver, out: &mut Vec<Declaration>) {
     let file = page.file.to_ascii_lowercase();
     let namespace = page.namespace.as_deref().unwrap_or(DEFAULT_NAMESPACE);
-    let area = page
-        .front_matter
-        .ms_subservice
-        .clone()
-        .or_else(|| page.front_matter.ms_prod.clone());
+    let area = page.front_matter.area().map(str::to_string);
 
     // Enums: a member table under `### name values`, or the only member
     // table of an enum page. On a resource page, a member table under
@@ -165,7 +161,7 @@ pub fn declared_properties(table: &Table, file: &str) -> Vec<DeclaredProperty> {
             if name.is_empty() || name.contains(' ') {
                 return None;
             }
-            let description = row.cell(desc_col).text.clone();
+            let description = row.cell(desc_col).text.to_string();
             let required = match required_col {
                 Some(c) => {
                     let t = row.cell(c).text.to_ascii_lowercase();
@@ -187,7 +183,7 @@ pub fn declared_properties(table: &Table, file: &str) -> Vec<DeclaredProperty> {
                 ty: TypeExpr::parse(cell).ty,
                 alternatives,
                 description,
-                context: row.context.clone(),
+                context: row.context.as_deref().map(str::to_string),
                 required,
                 source: Source::new(file, row.line),
             })
@@ -255,7 +251,7 @@ fn members(table: &Table) -> Vec<EnumMember> {
                 rust_name: String::new(),
                 value: value_col.and_then(|c| row.cell(c).text.trim().parse().ok()),
                 description: desc_col
-                    .map(|c| row.cell(c).text.clone())
+                    .map(|c| row.cell(c).text.to_string())
                     .unwrap_or_default(),
             })
         })
