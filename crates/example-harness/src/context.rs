@@ -12,7 +12,7 @@ use serde_json::Value;
 use wiremock::matchers::any;
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
-use crate::compare::{differences, summarize, without_nulls};
+use crate::compare::differences;
 use crate::{Checked, Example, Outcome, Step};
 
 /// How long one call may take before it counts as hung. The client's own
@@ -98,11 +98,11 @@ impl Context {
                 )
             }
         };
-        let found = differences(&without_nulls(&json), &back);
+        let found = differences(&json, &back);
         let step = if found.is_empty() {
             Step::Pass
         } else {
-            Step::fail("request-round-trip-differs", summarize(&found))
+            Step::differs("request-round-trip-differs", &found)
         };
         (step, Some(body))
     }
@@ -273,7 +273,7 @@ impl Context {
             );
         }
         if let Some(difference) = body_difference(example.request_body, &sent.body) {
-            return Step::fail("wrong-body", difference);
+            return difference;
         }
 
         if example.response_status >= FIRST_ERROR_STATUS {
@@ -327,16 +327,18 @@ fn decoded_path(path: &str) -> String {
     }
 }
 
-/// How the body that was sent differs from the example's, if it does.
-fn body_difference(documented: Option<&str>, sent: &[u8]) -> Option<String> {
+/// How the body that was sent differs from the example's, if it does: a
+/// `wrong-body` failure.
+fn body_difference(documented: Option<&str>, sent: &[u8]) -> Option<Step> {
     let documented = documented.filter(|d| !d.trim().is_empty());
+    let wrong = |detail: String| Some(Step::fail("wrong-body", detail));
     match (documented, sent.is_empty()) {
         (None, true) => None,
-        (None, false) => Some(format!(
+        (None, false) => wrong(format!(
             "sent a body of {} bytes; the example shows none",
             sent.len()
         )),
-        (Some(_), true) => Some("sent no body; the example shows one".to_string()),
+        (Some(_), true) => wrong("sent no body; the example shows one".to_string()),
         (Some(text), false) => {
             let parsed = (
                 serde_json::from_str::<Value>(text),
@@ -344,11 +346,12 @@ fn body_difference(documented: Option<&str>, sent: &[u8]) -> Option<String> {
             );
             match parsed {
                 (Ok(documented), Ok(sent)) => {
-                    let found = differences(&without_nulls(&documented), &sent);
-                    (!found.is_empty()).then(|| summarize(&found))
+                    let found = differences(&documented, &sent);
+                    (!found.is_empty()).then(|| Step::differs("wrong-body", &found))
                 }
                 // A stream: compare the bytes.
-                _ => (text.as_bytes() != sent).then(|| "the bytes sent differ".to_string()),
+                _ => (text.as_bytes() != sent)
+                    .then(|| Step::fail("wrong-body", "the bytes sent differ")),
             }
         }
     }
@@ -365,18 +368,24 @@ mod tests {
     }
 
     #[test]
-    fn bodies_compare_as_json_without_nulls() {
-        assert_eq!(body_difference(None, b""), None);
+    fn bodies_compare_as_json_with_documented_nulls_optional() {
+        let detail = |documented: Option<&str>, sent: &[u8]| match body_difference(documented, sent)
+        {
+            Some(Step::Fail { detail, .. }) => Some(detail),
+            _ => None,
+        };
+        assert_eq!(detail(None, b""), None);
+        assert_eq!(detail(Some(r#"{"a": 1, "b": null}"#), br#"{"a":1}"#), None);
         assert_eq!(
-            body_difference(Some(r#"{"a": 1, "b": null}"#), br#"{"a":1}"#),
+            detail(Some(r#"{"a": 1, "b": null}"#), br#"{"a":1,"b":null}"#),
             None
         );
         assert_eq!(
-            body_difference(Some(r#"{"a": 1}"#), b"").as_deref(),
+            detail(Some(r#"{"a": 1}"#), b"").as_deref(),
             Some("sent no body; the example shows one")
         );
         assert_eq!(
-            body_difference(Some(r#"{"a": 1}"#), br#"{"a":2}"#).as_deref(),
+            detail(Some(r#"{"a": 1}"#), br#"{"a":2}"#).as_deref(),
             Some("`a` is 2 instead of 1")
         );
     }

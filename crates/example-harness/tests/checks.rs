@@ -207,6 +207,48 @@ fn failures_at_members_the_docs_lint_found_wrong_are_docs_defects() {
 }
 
 #[test]
+fn a_comparison_is_explained_by_all_its_members_not_only_those_it_lists() {
+    const fn unknown(path: &'static str) -> example_harness::Finding {
+        example_harness::Finding {
+            code: "V001",
+            path,
+            message: "not a property of `widget`",
+            source: "api/widget-update.md:40",
+        }
+    }
+    const UNKNOWN: &[example_harness::Finding] =
+        &[unknown("a"), unknown("b"), unknown("c"), unknown("d")];
+    let many_unknown = Example {
+        request_body: Some(r#"{"size": 3, "a": 1, "b": 2, "c": 3, "d": 4}"#),
+        request_findings: UNKNOWN,
+        ..WIDGET
+    };
+    let one_unexplained = Example {
+        request_body: Some(r#"{"size": 3, "a": 1, "b": 2, "c": 3, "e": 4}"#),
+        ..many_unknown
+    };
+    let report = run_cases(
+        vec![
+            case(many_unknown, |cx| update(cx, "/widgets/w%201")),
+            case(one_unexplained, |cx| update(cx, "/widgets/w%201")),
+        ],
+        Floors::ALL,
+    );
+
+    let outcome = &report.results[0].outcome;
+    let Step::Fail { detail, .. } = &outcome.request else {
+        panic!("the round trip loses four members: {:?}", outcome.request)
+    };
+    assert!(detail.ends_with("and 1 more"), "{detail}");
+    assert!(outcome.request.docs_defect().is_some());
+    assert!(outcome.call.docs_defect().is_some());
+
+    let outcome = &report.results[1].outcome;
+    assert_eq!(outcome.request.cause(), Some("request-round-trip-differs"));
+    assert_eq!(outcome.request.docs_defect(), None);
+}
+
+#[test]
 fn an_example_answered_with_an_error_expects_the_client_to_report_it() {
     let rejected = Example {
         response_status: 422,
