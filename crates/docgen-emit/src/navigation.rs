@@ -65,6 +65,9 @@ struct Call {
     /// The last segment, for actions and functions, which are methods of
     /// the prefix before them.
     segment: Option<Edge>,
+    /// Another method of the node reaches the same function with other
+    /// parameters: `f(period='{p}')` and `f(date={d})`.
+    overload: bool,
 }
 
 /// `src/paths/`: `mod.rs` with the root methods on `GraphClient`, a folder
@@ -182,12 +185,33 @@ fn insert(root: &mut Node, index: usize, op: &Operation, template: &PathTemplate
             .node;
     }
     // The same operation reached twice at one prefix (a primary path and an
-    // alternative that differ only in the key's name) is one method.
-    if !node.methods.iter().any(|m| m.op == index) {
+    // alternative that differ only in the key's name) is one method; a
+    // function the page documents with other parameters is another.
+    let signature = parameters(last.as_ref());
+    let mut same_op = node.methods.iter().filter(|m| m.op == index);
+    if !same_op
+        .clone()
+        .any(|m| parameters(m.segment.as_ref()) == signature)
+    {
+        let overload = same_op.next().is_some();
         node.methods.push(Call {
             op: index,
             segment: last,
+            overload,
         });
+    }
+}
+
+/// The parameters a method's segment takes, lowercased: what tells the
+/// overloads of a function apart.
+fn parameters(segment: Option<&Edge>) -> Vec<String> {
+    match segment {
+        Some(Edge::Call { arguments, .. }) => arguments
+            .iter()
+            .filter_map(|a| a.parameter.as_deref())
+            .map(str::to_ascii_lowercase)
+            .collect(),
+        _ => Vec::new(),
     }
 }
 
@@ -344,12 +368,30 @@ fn edge_name(edge: &Edge) -> String {
     }
 }
 
-/// The method name of an operation, before it is made unique.
+/// The method name of an operation, before it is made unique. An overload
+/// of a function is named with its arguments: `image_with_width_height`.
 fn operation_name(op: &Operation, call: &Call) -> String {
-    match &call.segment {
+    let name = match &call.segment {
         Some(Edge::Literal(segment)) => field_name(segment),
         Some(Edge::Call { name, .. }) => field_name(name),
         Some(Edge::Key(_)) | None => crud_name(op).to_string(),
+    };
+    let parameters = parameters(call.segment.as_ref());
+    if call.overload && !parameters.is_empty() {
+        let with: Vec<String> = call
+            .segment
+            .iter()
+            .flat_map(|s| match s {
+                Edge::Call { arguments, .. } => arguments.as_slice(),
+                _ => &[],
+            })
+            .filter(|a| a.parameter.is_some())
+            .filter_map(|a| a.name.as_deref().or(a.parameter.as_deref()))
+            .map(field_name)
+            .collect();
+        format!("{name}_with_{}", with.join("_"))
+    } else {
+        name
     }
 }
 
@@ -453,13 +495,14 @@ fn call_path(
         match &a.parameter {
             Some(p) => {
                 let param = ident(&unique_name(field_name(p), &mut taken));
-                let quoted = a.value.trim().starts_with('\'');
-                values.push(if quoted {
+                values.push(if a.is_quoted() {
                     quote!(graph_runtime::odata_string_literal(#param))
                 } else {
                     quote!(graph_runtime::encode_path_segment(#param))
                 });
-                pieces.push(format!("{prefix}{{}}"));
+                // An enum literal keeps its type before the quotes.
+                let type_prefix = a.type_prefix().replace('{', "{{").replace('}', "}}");
+                pieces.push(format!("{prefix}{type_prefix}{{}}"));
                 params.push(param);
             }
             None => pieces.push(format!(
