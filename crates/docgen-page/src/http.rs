@@ -383,8 +383,13 @@ pub fn parse_http_message(text: &str, line: u32) -> HttpMessage {
 
 fn parse_start_line(text: &str) -> Option<StartLine> {
     let text = text.trim();
-    if let Some(rest) = text.strip_prefix("HTTP/") {
-        let mut words = rest.split_whitespace().skip(1);
+    // `HTTP/1.1 201 Created`, or without the version, `HTTP 201 Created`.
+    let after_version = match text.strip_prefix("HTTP/") {
+        Some(rest) => Some(rest.split_once(char::is_whitespace).map_or("", |(_, r)| r)),
+        None => text.strip_prefix("HTTP "),
+    };
+    if let Some(rest) = after_version {
+        let mut words = rest.split_whitespace();
         let status = words.next()?.parse().ok()?;
         let reason = words.collect::<Vec<_>>().join(" ");
         return Some(StartLine::Response { status, reason });
@@ -409,7 +414,7 @@ fn is_header_name(name: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
 }
 
-fn parse_body(text: &str) -> Body {
+pub(crate) fn parse_body(text: &str) -> Body {
     let trimmed = text.trim();
     if trimmed.is_empty() {
         return Body::None;
@@ -663,6 +668,9 @@ mod tests {
                 reason: "Created".into()
             })
         );
+        let without_version = parse_http_message("HTTP 201 Created\n\n{\"id\": 1}", 1);
+        assert_eq!(without_version.start, m.start);
+        assert!(matches!(without_version.body, Body::Json { .. }));
     }
 
     #[test]
