@@ -2,6 +2,7 @@
 
 pub mod operations;
 pub mod paths;
+pub mod property_paths;
 pub mod resolve;
 pub mod responses;
 pub mod types;

@@ -91,6 +91,27 @@ pub fn response_of(
     }
 }
 
+/// Whether a type linked at byte `at` of a response paragraph names what
+/// the body holds. A sentence that puts the type in a header or points to
+/// it ("a link to the [teamsAsyncOperation](..)", "a `Location` header
+/// with the location of the [operation](..)") and says nothing of a body
+/// names something the client fetches later, not the body.
+pub fn names_the_body(text: &str, at: usize) -> bool {
+    let sentence = sentence_at(text, at).to_ascii_lowercase();
+    let elsewhere = ["header", "link to", "location of"]
+        .iter()
+        .any(|words| sentence.contains(words));
+    !elsewhere || sentence.contains("body")
+}
+
+/// The sentence of `text` around byte `at`.
+fn sentence_at(text: &str, at: usize) -> &str {
+    let at = at.min(text.len());
+    let start = text[..at].rfind(". ").map_or(0, |i| i + 2);
+    let end = text[at..].find(". ").map_or(text.len(), |i| at + i + 1);
+    &text[start..end]
+}
+
 /// The first line of the `Response` section, or of its first paragraph.
 fn response_source(page: &Page, paragraphs: &[&Paragraph]) -> Source {
     let section = page
