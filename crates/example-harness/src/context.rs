@@ -231,6 +231,22 @@ impl Context {
         if let Some(body) = example.response_body {
             reply = reply.set_body_raw(body.as_bytes().to_vec(), "application/json");
         }
+        // A redirect leads to a stand-in for its target on the same local
+        // server, which answers with an empty success; the client follows
+        // it with a second request.
+        let redirect = example
+            .location
+            .filter(|_| (300..400).contains(&example.response_status))
+            .map(local_path);
+        if let Some(target) = &redirect {
+            reply = reply.insert_header("Location", format!("{}{target}", self.server.uri()));
+            let target_path = target.split('?').next().unwrap_or(target);
+            Mock::given(wiremock::matchers::path(target_path))
+                .respond_with(ResponseTemplate::new(200))
+                .with_priority(1)
+                .mount(&self.server)
+                .await;
+        }
         Mock::given(any())
             .respond_with(reply)
             .mount(&self.server)
@@ -244,16 +260,27 @@ impl Context {
             Ok(Err(e)) => Err(e.to_string()),
             Ok(Ok(_)) => Ok(()),
         };
+        let expected = 1 + usize::from(redirect.is_some());
         let sent = match received.as_slice() {
-            [one] => one,
             [] => {
                 let why = outcome.err().unwrap_or_default();
                 return Step::fail("no-request-sent", format!("nothing was sent: {why}"));
             }
+            [first, ..] if received.len() == expected => first,
+            [_] => {
+                return Step::fail(
+                    "redirect-not-followed",
+                    format!(
+                        "the example answers HTTP {} to `{}`, but the client sent nothing there",
+                        example.response_status,
+                        redirect.unwrap_or_default()
+                    ),
+                )
+            }
             many => {
                 return Step::fail(
                     "several-requests-sent",
-                    format!("{} requests were sent instead of one", many.len()),
+                    format!("{} requests were sent instead of {expected}", many.len()),
                 )
             }
         };
@@ -315,6 +342,20 @@ impl Context {
     }
 }
 
+/// The path and query of a URL, which the local server stands in for:
+/// `https://files.example.com/d/1?t=2` → `/d/1?t=2`.
+fn local_path(url: &str) -> String {
+    let after_host = match url.split_once("://") {
+        Some((_, rest)) => rest.find('/').map_or("/", |i| &rest[i..]),
+        None => url,
+    };
+    if after_host.starts_with('/') {
+        after_host.to_string()
+    } else {
+        format!("/{after_host}")
+    }
+}
+
 /// A path with percent-escapes decoded and no trailing slash, so that the
 /// client's encoding and the docs' writing compare equal.
 fn decoded_path(path: &str) -> String {
@@ -360,6 +401,16 @@ fn body_difference(documented: Option<&str>, sent: &[u8]) -> Option<Step> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_redirect_target_is_served_at_its_path_and_query() {
+        assert_eq!(
+            local_path("https://files.example.com/d/1?t={token}"),
+            "/d/1?t={token}"
+        );
+        assert_eq!(local_path("https://files.example.com"), "/");
+        assert_eq!(local_path("/relative/x"), "/relative/x");
+    }
 
     #[test]
     fn paths_compare_after_decoding() {

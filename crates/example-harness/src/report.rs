@@ -443,6 +443,7 @@ mod tests {
             response_source: None,
             response_status: 200,
             response_body: None,
+            location: None,
             truncated: false,
             request_findings: &[],
             response_findings: &[],

@@ -40,6 +40,7 @@ const WIDGET: Example = Example {
     response_source: Some("api/widget-update.md:52"),
     response_status: 200,
     response_body: Some(r#"{"id": "w 1", "size": 3}"#),
+    location: None,
     truncated: false,
     request_findings: &[],
     response_findings: &[],
@@ -277,4 +278,29 @@ fn an_example_answered_with_an_error_expects_the_client_to_report_it() {
     );
     let outcome = &report.results[1].outcome;
     assert_eq!(outcome.response.cause(), Some("error-is-not-an-envelope"));
+}
+
+#[test]
+fn a_redirect_the_example_answers_with_is_followed_to_a_local_stand_in() {
+    let download = Example {
+        method: "GET",
+        path: "/widgets/w%201/content",
+        request_body: None,
+        response_status: 302,
+        response_body: None,
+        location: Some("https://files.example.com/d/w1?token={token}"),
+        ..WIDGET
+    };
+    fn get_content(cx: Context) -> Checked {
+        Box::pin(async move {
+            let client = cx.client();
+            let request = Request::new(Method::GET, "/widgets/w%201/content");
+            let call = cx
+                .call(async move { client.call_raw(Ok(request)).await })
+                .await;
+            Outcome::new(cx.no_request_body(), Step::skip("raw"), call)
+        })
+    }
+    let report = run_cases(vec![case(download, get_content)], Floors::ALL);
+    assert_eq!(report.results[0].outcome.call, Step::Pass);
 }
