@@ -649,3 +649,57 @@ fn an_action_whose_body_section_links_a_type_takes_that_type() {
         op.request_body
     );
 }
+
+#[test]
+fn a_path_to_the_bytes_of_another_path_returns_a_stream() {
+    let photo = resource("profilePhoto", "", "", "|height|Int32|Height.|");
+    let get = api_page(
+        "Get profilePhoto",
+        "GET /me/photo/$value\nGET /me/photo\nGET /users/{id}/photo/$value",
+        "",
+        "If successful, this method returns a `200 OK` response code and a \
+         [profilePhoto](../resources/profilephoto.md) object in the response body.",
+        "",
+    );
+    let api = build(&[
+        ("resources/profilephoto.md", photo.as_str()),
+        ("api/profilephoto-get.md", get.as_str()),
+    ]);
+    let found: Vec<(&str, Option<&str>)> = api
+        .operations
+        .iter()
+        .map(|op| {
+            (
+                op.path.as_str(),
+                op.response.ty.as_ref().map(TypeRef::qualified_name),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("/me/photo", Some("microsoft.graph.profilePhoto")),
+            ("/me/photo/$value", Some("Edm.Stream")),
+        ]
+    );
+    assert_eq!(
+        api.operations[1].alternative_paths,
+        ["/users/{id}/photo/$value"]
+    );
+}
+
+#[test]
+fn a_response_that_redirects_to_a_download_returns_its_bytes() {
+    let page = api_page(
+        "reportRoot: getUsage",
+        "GET /reports/getUsage(period='{period_value}')",
+        "",
+        "If successful, this method returns a `302 Found` response that redirects to a \
+         preauthenticated download URL for the report.",
+        "",
+    );
+    let api = build(&[("api/reportroot-getusage.md", page.as_str())]);
+    let response = &api.operations[0].response;
+    assert_eq!(response.status, 302);
+    assert_eq!(response.ty, Some(TypeRef::Primitive(Primitive::Stream)));
+}

@@ -115,6 +115,10 @@ fn match_segment(
                 arguments: given,
             },
         ) if name.eq_ignore_ascii_case(found) => {
+            // An overload with fewer parameters is another method.
+            if given.len() != arguments.len() {
+                return None;
+            }
             let mut values = Vec::new();
             for (position, argument) in arguments.iter().enumerate() {
                 if argument.parameter.is_none() {
@@ -299,5 +303,11 @@ mod tests {
         )
         .unwrap();
         assert_eq!(matched.arguments[1], ["D'7", "5", "all"]);
+        assert!(match_url(&routes, "/reports/getUsage(top=5,period='D7')").is_err());
+        assert!(match_url(
+            &routes,
+            "/reports/getUsage(top=5,period='D7',kind=k'a',x=1)"
+        )
+        .is_err());
     }
 }

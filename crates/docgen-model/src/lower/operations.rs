@@ -83,7 +83,7 @@ pub fn lower_page(
             let group = written
                 .and_then(|written| {
                     groups.iter().position(|g| {
-                        g.property.is_some() && g.lines.iter().any(|l| fits(&written, &l.path))
+                        g.reads.is_some() && g.lines.iter().any(|l| fits(&written, &l.path))
                     })
                 })
                 .unwrap_or(0);
@@ -390,11 +390,11 @@ fn operation(
         .ty
         .as_ref()
         .is_none_or(|t| *t == TypeRef::Json);
-    let response = match &group.property {
-        // A property of what the page's own paths return.
-        Some((_, property)) => Response {
-            ty: Some(property.ty.clone()),
-            collection: property.collection,
+    let response = match &group.reads {
+        // A part of what the page's own paths return.
+        Some(reads) => Response {
+            ty: Some(reads.ty.clone()),
+            collection: reads.collection,
             optional: false,
             ..shared.response.clone()
         },
@@ -414,8 +414,8 @@ fn operation(
         .clone()
         .or_else(|| page.front_matter.title.clone())
         .unwrap_or_default();
-    let summary = match &group.property {
-        Some((chain, _)) => format!("{title}: {chain}"),
+    let summary = match &group.reads {
+        Some(reads) => format!("{title}: {}", reads.chain),
         None => title,
     };
     let rust_name = if several_methods {

@@ -1,11 +1,12 @@
-//! Paths that read one property of what another path returns: a page
-//! that documents `GET /me/mailboxSettings` may list
+//! Paths of one page that return something else than the page's
+//! operation: a page that documents `GET /me/mailboxSettings` may list
 //! `GET /me/mailboxSettings/timeZone` beside it, which returns the
-//! property's type, not the mailbox settings.
+//! property's type, and a page that documents `GET /me/photo` may list
+//! `GET /me/photo/$value`, which returns the photo's bytes.
 
 use std::collections::BTreeMap;
 
-use docgen_page::{PathSegment, RequestLine};
+use docgen_page::{PathSegment, Primitive, RequestLine};
 
 use super::paths::segments_shape;
 use crate::ir::{Property, Response, TypeDef, TypeRef};
@@ -13,87 +14,119 @@ use crate::ir::{Property, Response, TypeDef, TypeRef};
 /// Request lines of one method of a page that return the same thing.
 pub struct PathGroup<'p> {
     pub lines: Vec<&'p RequestLine>,
-    /// The property the lines read, from what the operation's own lines
-    /// return: its path of names (`workingHours`, `workingHours/timeZone`)
-    /// and its declaration. None for the operation's own lines.
-    pub property: Option<(String, Property)>,
+    /// What the lines read instead of the operation's own result; None
+    /// for the operation's own lines.
+    pub reads: Option<Reads>,
 }
 
-/// Splits the lines of one method of a page. A `GET` line that is another
-/// line plus a segment naming a property of what that line returns reads
-/// the property; lines that read the same property form a group. The
-/// operation's own lines come first, then each property in the order the
-/// page lists it.
+/// A part of the operation's result that some of its paths read.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Reads {
+    /// The segments that name it after the operation's own path:
+    /// `workingHours`, `workingHours/timeZone`, `$value`.
+    pub chain: String,
+    pub ty: TypeRef,
+    pub collection: bool,
+}
+
+/// Splits the `GET` lines of a page:
+///
+/// - a line that ends in `$value` or `content` where others do not reads
+///   the raw bytes of what the path before it addresses;
+/// - a line that is another line plus a segment naming a property of
+///   what that line returns reads the property.
+///
+/// Lines that read the same thing form a group. The operation's own lines
+/// come first, then each group in the order the page lists it.
 pub fn group_by_property<'p>(
     lines: &[&'p RequestLine],
     response: &Response,
     types: &BTreeMap<String, TypeDef>,
 ) -> Vec<PathGroup<'p>> {
-    let own = PathGroup {
-        lines: lines.to_vec(),
-        property: None,
-    };
-    let readable = lines.iter().all(|l| l.method == "GET")
-        && !response.collection
-        && matches!(response.ty, Some(TypeRef::Named(_)));
-    if !readable {
-        return vec![own];
+    if !lines.iter().all(|l| l.method == "GET") {
+        return vec![PathGroup {
+            lines: lines.to_vec(),
+            reads: None,
+        }];
     }
 
-    let mut read: Vec<Option<Option<(String, Property)>>> = vec![None; lines.len()];
+    let media: Vec<Option<&str>> = lines.iter().map(|l| media_segment(l)).collect();
+    let mixed = media.iter().any(Option::is_some) && media.iter().any(Option::is_none);
+    let mut read: Vec<Option<Option<Reads>>> = vec![None; lines.len()];
+    for (i, segment) in media.iter().enumerate() {
+        if let (true, Some(segment)) = (mixed, segment) {
+            read[i] = Some(Some(Reads {
+                chain: segment.to_string(),
+                ty: TypeRef::Primitive(Primitive::Stream),
+                collection: false,
+            }));
+        }
+    }
     for i in 0..lines.len() {
         resolve(i, lines, response, types, &mut read);
     }
 
     let mut groups = vec![PathGroup {
         lines: Vec::new(),
-        property: None,
+        reads: None,
     }];
-    for (line, property) in lines.iter().zip(read) {
-        let property = property.flatten();
-        let chain = property.as_ref().map(|(chain, _)| chain.clone());
+    for (line, reads) in lines.iter().zip(read) {
+        let reads = reads.flatten();
+        let chain = reads.as_ref().map(|r| r.chain.as_str());
         match groups
             .iter_mut()
-            .find(|g| g.property.as_ref().map(|(c, _)| c.clone()) == chain)
+            .find(|g| g.reads.as_ref().map(|r| r.chain.as_str()) == chain)
         {
             Some(group) => group.lines.push(line),
             None => groups.push(PathGroup {
                 lines: vec![line],
-                property,
+                reads,
             }),
         }
     }
     groups
 }
 
-/// What line `i` reads, memoized in `read`: a property chain, or None for
-/// the operation's own result.
+/// `$value` or `content`, when the line ends in it.
+fn media_segment(line: &RequestLine) -> Option<&str> {
+    match line.path.segments.last()? {
+        PathSegment::Literal { value } if value == "$value" || value == "content" => Some(value),
+        _ => None,
+    }
+}
+
+/// What line `i` reads, memoized in `read`: a property, or None for the
+/// operation's own result.
 fn resolve(
     i: usize,
     lines: &[&RequestLine],
     response: &Response,
     types: &BTreeMap<String, TypeDef>,
-    read: &mut [Option<Option<(String, Property)>>],
-) -> Option<(String, Property)> {
+    read: &mut [Option<Option<Reads>>],
+) -> Option<Reads> {
     if let Some(known) = &read[i] {
         return known.clone();
     }
     let found = parent(i, lines).and_then(|(parent, name)| {
         let of_parent = resolve(parent, lines, response, types, read);
         let (ty, collection) = match &of_parent {
-            Some((_, p)) => (&p.ty, p.collection),
+            Some(r) => (&r.ty, r.collection),
             None => (response.ty.as_ref()?, response.collection),
         };
         let TypeRef::Named(ty) = ty else { return None };
         if collection {
             return None;
         }
-        let property = property(types, ty, name)?.clone();
+        let property = property(types, ty, name)?;
         let chain = match of_parent {
-            Some((chain, _)) => format!("{chain}/{}", property.name),
+            Some(r) => format!("{}/{}", r.chain, property.name),
             None => property.name.clone(),
         };
-        Some((chain, property))
+        Some(Reads {
+            chain,
+            ty: property.ty.clone(),
+            collection: property.collection,
+        })
     });
     read[i] = Some(found.clone());
     found
