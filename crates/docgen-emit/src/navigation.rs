@@ -202,13 +202,14 @@ fn insert(root: &mut Node, index: usize, op: &Operation, template: &PathTemplate
     }
 }
 
-/// The parameters a method's segment takes, lowercased: what tells the
-/// overloads of a function apart.
+/// The arguments a segment takes from the caller, by name, lowercased:
+/// what tells the overloads of a function apart.
 fn parameters(segment: Option<&Edge>) -> Vec<String> {
     match segment {
         Some(Edge::Call { arguments, .. }) => arguments
             .iter()
-            .filter_map(|a| a.parameter.as_deref())
+            .filter(|a| a.parameter.is_some())
+            .filter_map(|a| a.name.as_deref().or(a.parameter.as_deref()))
             .map(str::to_ascii_lowercase)
             .collect(),
         _ => Vec::new(),
@@ -226,11 +227,55 @@ fn edge(segment: &PathSegment) -> Edge {
     }
 }
 
+/// A child's key: a function's overloads (`image(width)`,
+/// `image(width,height)`) are children of their own.
 fn edge_key(edge: &Edge) -> String {
     match edge {
         Edge::Literal(s) => s.to_ascii_lowercase(),
         Edge::Key(_) => "{}".to_string(),
-        Edge::Call { name, .. } => format!("{}()", name.to_ascii_lowercase()),
+        Edge::Call { name, .. } => format!(
+            "{}({})",
+            name.to_ascii_lowercase(),
+            parameters(Some(edge)).join(",")
+        ),
+    }
+}
+
+/// The segment's name without its arguments, for telling overloads.
+fn base_name(edge: &Edge) -> Option<&str> {
+    match edge {
+        Edge::Literal(s) => Some(s),
+        Edge::Key(_) => None,
+        Edge::Call { name, .. } => Some(name),
+    }
+}
+
+/// Whether another child of `parent` has the same name as `edge`, so that
+/// a call is told apart by its arguments.
+fn overloaded(parent: &Node, edge: &Edge) -> bool {
+    let Some(name) = base_name(edge) else {
+        return false;
+    };
+    parent
+        .children
+        .values()
+        .filter(|c| base_name(&c.edge).is_some_and(|n| n.eq_ignore_ascii_case(name)))
+        .count()
+        > 1
+}
+
+/// `name_with_a_b` for a call with the arguments `a` and `b`.
+fn with_arguments(name: &str, arguments: &[Argument]) -> String {
+    let with: Vec<String> = arguments
+        .iter()
+        .filter(|a| a.parameter.is_some())
+        .filter_map(|a| a.name.as_deref().or(a.parameter.as_deref()))
+        .map(field_name)
+        .collect();
+    if with.is_empty() {
+        field_name(name)
+    } else {
+        format!("{}_with_{}", field_name(name), with.join("_"))
     }
 }
 
@@ -239,10 +284,19 @@ fn edge_key(edge: &Edge) -> String {
 /// Two segments can give one name (`root` and `root:`); the second gets a
 /// number, in the tree's sorted order, so names are stable.
 fn name_nodes(node: &mut Node, prefix: &str, pattern: &str, taken: &mut BTreeSet<String>) {
-    for child in node.children.values_mut() {
+    let overloads: Vec<bool> = node
+        .children
+        .values()
+        .map(|c| overloaded(node, &c.edge))
+        .collect();
+    for (child, overloaded) in node.children.values_mut().zip(overloads) {
         let (part, segment) = match &child.edge {
             Edge::Literal(s) => (type_name(s), s.clone()),
             Edge::Key(names) => ("Item".to_string(), format!("{{{}}}", names.join(" | "))),
+            Edge::Call { name, arguments } if overloaded => (
+                type_name(&with_arguments(name, arguments)),
+                format!("{name}(...)"),
+            ),
             Edge::Call { name, .. } => (type_name(name), format!("{name}(...)")),
         };
         let name = unique_name(format!("{prefix}{part}"), taken);
@@ -343,7 +397,15 @@ impl MethodNames {
         let children = node
             .children
             .values()
-            .map(|c| unique_name(edge_name(&c.edge), &mut taken))
+            .map(|c| {
+                let name = match &c.edge {
+                    Edge::Call { name, arguments } if overloaded(node, &c.edge) => {
+                        with_arguments(name, arguments)
+                    }
+                    edge => edge_name(edge),
+                };
+                unique_name(name, &mut taken)
+            })
             .collect();
         let operations = node
             .methods
@@ -376,22 +438,9 @@ fn operation_name(op: &Operation, call: &Call) -> String {
         Some(Edge::Call { name, .. }) => field_name(name),
         Some(Edge::Key(_)) | None => crud_name(op).to_string(),
     };
-    let parameters = parameters(call.segment.as_ref());
-    if call.overload && !parameters.is_empty() {
-        let with: Vec<String> = call
-            .segment
-            .iter()
-            .flat_map(|s| match s {
-                Edge::Call { arguments, .. } => arguments.as_slice(),
-                _ => &[],
-            })
-            .filter(|a| a.parameter.is_some())
-            .filter_map(|a| a.name.as_deref().or(a.parameter.as_deref()))
-            .map(field_name)
-            .collect();
-        format!("{name}_with_{}", with.join("_"))
-    } else {
-        name
+    match &call.segment {
+        Some(Edge::Call { name, arguments }) if call.overload => with_arguments(name, arguments),
+        _ => name,
     }
 }
 

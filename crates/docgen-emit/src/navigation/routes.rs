@@ -225,6 +225,30 @@ mod tests {
     }
 
     #[test]
+    fn each_overload_of_a_function_in_a_path_is_a_step_named_by_its_arguments() {
+        let image = page(
+            "Chart: Image",
+            "GET /charts/{name}/image\nGET /charts/{name}/image(width=640)\n\
+             GET /charts/{name}/image(width=640,height=480)",
+            "a [widget](../resources/widget.md) object",
+        );
+        let api = Api::from_markdown(&[
+            ("resources/widget.md", WIDGET.to_string()),
+            ("api/chart-image.md", image),
+        ]);
+        let routes = routes(&api);
+        let found: Vec<Vec<&str>> = routes[0].iter().map(methods).collect();
+        assert_eq!(
+            found,
+            [
+                vec!["charts", "by_id", "image", "get"],
+                vec!["charts", "by_id", "image_with_width", "get"],
+                vec!["charts", "by_id", "image_with_width_height", "get"],
+            ]
+        );
+    }
+
+    #[test]
     fn an_action_right_under_the_root_is_a_method_of_the_client() {
         let api = Api::from_markdown(&[
             ("resources/widget.md", WIDGET.to_string()),
