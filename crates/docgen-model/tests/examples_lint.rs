@@ -508,3 +508,38 @@ fn a_body_of_which_nothing_parses_is_a_finding_of_its_example() {
         ("P011", "")
     );
 }
+
+#[test]
+fn a_wrapped_object_whose_type_has_a_value_property_is_found() {
+    let metric = WIDGET
+        .replace("widget", "metric")
+        .replace("|size|Int32|Size.|", "|value|Double|Value.|");
+    let page = api_page(
+        "GET /metrics/{id}",
+        "a [metric](../resources/metric.md) object",
+        "",
+        "",
+        r#"{ "value": { "id": "m1", "value": 1.5 } }"#,
+    );
+    let api = Api::from_markdown(&[
+        ("resources/metric.md", metric.as_str()),
+        ("api/widget-op.md", page.as_str()),
+    ]);
+    let found: Vec<&Diagnostic> = api
+        .diagnostics
+        .iter()
+        .filter(|d| d.code.starts_with('V'))
+        .collect();
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].code, "V017");
+
+    let bare = page.replace(
+        r#"{ "value": { "id": "m1", "value": 1.5 } }"#,
+        r#"{ "id": "m1", "value": 1.5 }"#,
+    );
+    let api = Api::from_markdown(&[
+        ("resources/metric.md", metric.as_str()),
+        ("api/widget-op.md", bare.as_str()),
+    ]);
+    assert!(api.diagnostics.iter().all(|d| !d.code.starts_with('V')));
+}

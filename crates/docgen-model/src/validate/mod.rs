@@ -20,6 +20,7 @@
 //! | `V014` | body-not-taken | a `GET` or `DELETE` request shows a body |
 //! | `V015` | missing-body | a success response other than `202` or `204` shows no body where the page's `Response` section says one comes back |
 //! | `V016` | unqualified-odata-type | an object's `@odata.type` names a type of the model, but not by its qualified name (`educationAssignmentPointsGradeType` for `#microsoft.graph.educationAssignmentPointsGradeType`) |
+//! | `V017` | wrapped-object | a single object is wrapped in `{"value": ...}`, but its type has a `value` property of its own that holds no object |
 //!
 //! Every finding is a warning on the line where the example's body starts
 //! (its request line for `V012`, and for `V015` the line after the
@@ -76,6 +77,8 @@ pub const BODY_NOT_TAKEN: &str = "V014";
 pub const MISSING_BODY: &str = "V015";
 /// An `@odata.type` that is not the qualified name of its type.
 pub const UNQUALIFIED_ODATA_TYPE: &str = "V016";
+/// A single object wrapped in `value` where its type has a `value`.
+pub const WRAPPED_OBJECT: &str = "V017";
 
 /// How many examples of an API were checked and how many fit the model.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
