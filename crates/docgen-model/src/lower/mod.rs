@@ -1,5 +1,6 @@
 //! Page models to the API model.
 
+pub mod examples;
 pub mod operations;
 pub mod paths;
 pub mod property_paths;

@@ -3,18 +3,18 @@
 use std::collections::BTreeMap;
 
 use docgen_page::{
-    Body, Diagnostic, Page, Paragraph, PathSegment, PathTemplate, RequestLine, StartLine, Table,
-    TableKind, TypeExpr,
+    Diagnostic, Page, Paragraph, PathSegment, PathTemplate, RequestLine, Table, TableKind, TypeExpr,
 };
 
+use super::examples::examples;
 use super::paths::{fits, Collections};
 use super::property_paths::{group_by_property, PathGroup};
 use super::resolve::Resolver;
 use super::responses::{names_the_body, response_of, status_code};
 use super::types::{declared_properties, resolve_properties};
 use crate::ir::{
-    Example, ExampleRequest, ExampleResponse, Finding, Header, Operation, OperationKind,
-    QueryOption, RequestBody, Response, Source, TypeDef, TypeRef,
+    Example, Header, Operation, OperationKind, QueryOption, RequestBody, Response, Source, TypeDef,
+    TypeRef,
 };
 use crate::names::field_name;
 use crate::permissions::read_permissions;
@@ -542,85 +542,5 @@ fn operation_kind(
             }
         }
         _ => OperationKind::Crud,
-    }
-}
-
-/// The page's examples whose request uses `method` (or that have none).
-fn examples(page: &Page, method: &str) -> Vec<Example> {
-    page.examples
-        .iter()
-        .filter(
-            |e| match e.request.as_ref().and_then(|r| r.message.start.as_ref()) {
-                Some(StartLine::Request { method: m, .. }) => m == method,
-                _ => true,
-            },
-        )
-        .map(|e| {
-            let request = e.request.as_ref().and_then(|r| {
-                let Some(StartLine::Request { method, url, .. }) = &r.message.start else {
-                    return None;
-                };
-                Some(ExampleRequest {
-                    method: method.clone(),
-                    url: url.clone(),
-                    body: body_value(&r.message.body),
-                    source: Source::new(&page.file, r.message.line),
-                    findings: Vec::new(),
-                    url_finding: None,
-                })
-            });
-            let response = e.response.as_ref().map(|r| {
-                let annotation = page.code_blocks[r.block].annotation.as_ref();
-                let source = Source::new(&page.file, r.message.body_line);
-                ExampleResponse {
-                    status: match &r.message.start {
-                        Some(StartLine::Response { status, .. }) => Some(*status),
-                        _ => None,
-                    },
-                    body: body_value(&r.message.body),
-                    empty: r.message.body == Body::None,
-                    headers: r.message.headers.clone(),
-                    truncated: annotation
-                        .and_then(|a| a.bool("truncated"))
-                        .unwrap_or(false)
-                        || matches!(r.message.body, Body::PartialJson { .. }),
-                    odata_type: annotation
-                        .and_then(|a| a.str("@odata.type"))
-                        .map(str::to_string),
-                    is_collection: annotation.and_then(|a| a.bool("isCollection")),
-                    findings: broken_body(&r.message.body, &source),
-                    source,
-                }
-            });
-            Example {
-                name: e.name.clone(),
-                request,
-                response,
-            }
-        })
-        .collect()
-}
-
-/// A finding for a body that is meant as JSON but of which nothing
-/// parses, so that a check that needs the body can tell why it has none.
-fn broken_body(body: &Body, source: &Source) -> Vec<Finding> {
-    match body {
-        Body::PartialJson {
-            value: None, error, ..
-        } => vec![Finding {
-            code: "P011",
-            path: String::new(),
-            message: format!("the body is not valid JSON ({error})"),
-            source: source.clone(),
-        }],
-        _ => Vec::new(),
-    }
-}
-
-fn body_value(body: &Body) -> Option<serde_json::Value> {
-    match body {
-        Body::Json { value } => Some(value.clone()),
-        Body::PartialJson { value, .. } => value.clone(),
-        Body::None | Body::Text { .. } => None,
     }
 }
