@@ -6,9 +6,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use docgen_model::{
-    field_name, type_name, unique_name, Api, Operation, OperationKind, RequestBody,
-};
+use docgen_model::{field_name, unique_name, Api, Operation, OperationKind};
 use docgen_page::{Argument, PathSegment, PathTemplate};
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
@@ -22,7 +20,10 @@ use crate::models::module_name;
 use crate::operations::{body_param, features};
 use crate::GeneratedFile;
 
+mod names;
 mod routes;
+
+use names::{name_nodes, MethodNames, NODE_RESERVED, ROOT_RESERVED};
 
 #[cfg(test)]
 pub use routes::Step;
@@ -65,6 +66,9 @@ struct Call {
     /// The last segment, for actions and functions, which are methods of
     /// the prefix before them.
     segment: Option<Edge>,
+    /// Another method of the node reaches the same function with other
+    /// parameters: `f(period='{p}')` and `f(date={d})`.
+    overload: bool,
 }
 
 /// `src/paths/`: `mod.rs` with the root methods on `GraphClient`, a folder
@@ -182,12 +186,34 @@ fn insert(root: &mut Node, index: usize, op: &Operation, template: &PathTemplate
             .node;
     }
     // The same operation reached twice at one prefix (a primary path and an
-    // alternative that differ only in the key's name) is one method.
-    if !node.methods.iter().any(|m| m.op == index) {
+    // alternative that differ only in the key's name) is one method; a
+    // function the page documents with other parameters is another.
+    let signature = parameters(last.as_ref());
+    let mut same_op = node.methods.iter().filter(|m| m.op == index);
+    if !same_op
+        .clone()
+        .any(|m| parameters(m.segment.as_ref()) == signature)
+    {
+        let overload = same_op.next().is_some();
         node.methods.push(Call {
             op: index,
             segment: last,
+            overload,
         });
+    }
+}
+
+/// The arguments a segment takes from the caller, by name, lowercased:
+/// what tells the overloads of a function apart.
+fn parameters(segment: Option<&Edge>) -> Vec<String> {
+    match segment {
+        Some(Edge::Call { arguments, .. }) => arguments
+            .iter()
+            .filter(|a| a.parameter.is_some())
+            .filter_map(|a| a.name.as_deref().or(a.parameter.as_deref()))
+            .map(str::to_ascii_lowercase)
+            .collect(),
+        _ => Vec::new(),
     }
 }
 
@@ -202,30 +228,17 @@ fn edge(segment: &PathSegment) -> Edge {
     }
 }
 
+/// A child's key: a function's overloads (`image(width)`,
+/// `image(width,height)`) are children of their own.
 fn edge_key(edge: &Edge) -> String {
     match edge {
         Edge::Literal(s) => s.to_ascii_lowercase(),
         Edge::Key(_) => "{}".to_string(),
-        Edge::Call { name, .. } => format!("{}()", name.to_ascii_lowercase()),
-    }
-}
-
-/// Names each node after the path that leads to it: `UsersItemManagedDevices`.
-///
-/// Two segments can give one name (`root` and `root:`); the second gets a
-/// number, in the tree's sorted order, so names are stable.
-fn name_nodes(node: &mut Node, prefix: &str, pattern: &str, taken: &mut BTreeSet<String>) {
-    for child in node.children.values_mut() {
-        let (part, segment) = match &child.edge {
-            Edge::Literal(s) => (type_name(s), s.clone()),
-            Edge::Key(names) => ("Item".to_string(), format!("{{{}}}", names.join(" | "))),
-            Edge::Call { name, .. } => (type_name(name), format!("{name}(...)")),
-        };
-        let name = unique_name(format!("{prefix}{part}"), taken);
-        let pattern = format!("{pattern}/{segment}");
-        name_nodes(&mut child.node, &name, &pattern, taken);
-        child.node.rust_name = name;
-        child.node.pattern = pattern;
+        Edge::Call { name, .. } => format!(
+            "{}({})",
+            name.to_ascii_lowercase(),
+            parameters(Some(edge)).join(",")
+        ),
     }
 }
 
@@ -298,58 +311,6 @@ fn node_struct(api: &Api, node: &Node) -> TokenStream {
             #(#children)*
             #(#methods)*
         }
-    }
-}
-
-/// Method names that `GraphClient` already has.
-const ROOT_RESERVED: &[&str] = &["client", "new"];
-/// Method names that every prefix struct already has.
-const NODE_RESERVED: &[&str] = &["path", "client"];
-
-/// The method names of a node, unique within it: first the steps to its
-/// children, then its operations, each in the order they are emitted.
-struct MethodNames {
-    children: Vec<String>,
-    operations: Vec<String>,
-}
-
-impl MethodNames {
-    fn of(api: &Api, node: &Node, reserved: &[&str]) -> MethodNames {
-        let mut taken: BTreeSet<String> = reserved.iter().map(|r| r.to_string()).collect();
-        let children = node
-            .children
-            .values()
-            .map(|c| unique_name(edge_name(&c.edge), &mut taken))
-            .collect();
-        let operations = node
-            .methods
-            .iter()
-            .map(|call| unique_name(operation_name(&api.operations[call.op], call), &mut taken))
-            .collect();
-        MethodNames {
-            children,
-            operations,
-        }
-    }
-}
-
-/// The method name of a step to a child, before it is made unique.
-fn edge_name(edge: &Edge) -> String {
-    match edge {
-        Edge::Literal(segment) => field_name(segment),
-        // Every key is `by_id(id)`, whatever the docs call it
-        // (`{id}`, `{user-id}`, `{usersId}`): one name to remember.
-        Edge::Key(_) => "by_id".to_string(),
-        Edge::Call { name, .. } => field_name(name),
-    }
-}
-
-/// The method name of an operation, before it is made unique.
-fn operation_name(op: &Operation, call: &Call) -> String {
-    match &call.segment {
-        Some(Edge::Literal(segment)) => field_name(segment),
-        Some(Edge::Call { name, .. }) => field_name(name),
-        Some(Edge::Key(_)) | None => crud_name(op).to_string(),
     }
 }
 
@@ -453,13 +414,14 @@ fn call_path(
         match &a.parameter {
             Some(p) => {
                 let param = ident(&unique_name(field_name(p), &mut taken));
-                let quoted = a.value.trim().starts_with('\'');
-                values.push(if quoted {
+                values.push(if a.is_quoted() {
                     quote!(graph_runtime::odata_string_literal(#param))
                 } else {
                     quote!(graph_runtime::encode_path_segment(#param))
                 });
-                pieces.push(format!("{prefix}{{}}"));
+                // An enum literal keeps its type before the quotes.
+                let type_prefix = a.type_prefix().replace('{', "{{").replace('}', "}}");
+                pieces.push(format!("{prefix}{type_prefix}{{}}"));
                 params.push(param);
             }
             None => pieces.push(format!(
@@ -510,19 +472,5 @@ fn operation_method(api: &Api, call: &Call, parent: Parent, name: &str) -> Token
         pub fn #method #generics(#receiver #(, #params: &str)* #body_arg) -> crate::operations::#builder<'a> {
             crate::operations::#builder::new(#client, #path #body_pass)
         }
-    }
-}
-
-/// The method name of a read, create, update or delete at a prefix.
-fn crud_name(op: &Operation) -> &'static str {
-    match op.method.as_str() {
-        "GET" if op.response.collection => "list",
-        "GET" => "get",
-        "POST" if matches!(op.request_body, Some(RequestBody::Parameters { .. })) => "post",
-        "POST" => "create",
-        "PATCH" => "update",
-        "PUT" => "put",
-        "DELETE" => "delete",
-        _ => "send",
     }
 }

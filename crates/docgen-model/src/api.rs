@@ -45,7 +45,7 @@ impl Api {
         let collections = Collections::read(&pages, &types);
         let mut operations: Vec<Operation> = pages
             .iter()
-            .flat_map(|page| lower_page(page, &resolver, &collections, &mut diagnostics))
+            .flat_map(|page| lower_page(page, (&resolver, &collections, &types), &mut diagnostics))
             .collect();
         operations
             .sort_by(|a, b| (&a.path, &a.method, &a.source).cmp(&(&b.path, &b.method, &b.source)));

@@ -202,9 +202,11 @@ pub struct Response {
     #[serde(rename = "type")]
     pub ty: Option<TypeRef>,
     pub collection: bool,
-    /// The body comes back only on request, and by default the answer is
-    /// empty: "returns `204 No Content`; with `Prefer: return=representation`,
-    /// `200 OK` and the updated object".
+    /// The body may not come back: only on request, and by default the
+    /// answer is empty ("returns `204 No Content`; with `Prefer:
+    /// return=representation`, `200 OK` and the updated object"), or the
+    /// docs show the operation answering `202 Accepted` or `204 No
+    /// Content` without one.
     pub optional: bool,
     /// Where the response was read: the first line of the page's
     /// `Response` section.
@@ -250,6 +252,11 @@ pub struct ExampleRequest {
 pub struct ExampleResponse {
     pub status: Option<u16>,
     pub body: Option<Value>,
+    /// The example shows no body at all; false when it shows one, even
+    /// one that is not JSON.
+    pub empty: bool,
+    /// The headers the example shows, as written.
+    pub headers: Vec<(String, String)>,
     /// The example says it shows only part of the response.
     pub truncated: bool,
     /// The `@odata.type` the example's annotation declares.
@@ -258,6 +265,16 @@ pub struct ExampleResponse {
     pub source: Source,
     /// What the docs lint found wrong in the body.
     pub findings: Vec<Finding>,
+}
+
+impl ExampleResponse {
+    /// The value of the header `name`, whatever its case.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, value)| value.as_str())
+    }
 }
 
 /// One place where an example's body contradicts the docs' own tables, as

@@ -23,15 +23,17 @@ struct Floors {
 
 #[test]
 fn the_v1_model_resolves_and_its_examples_fit() {
-    // Measured: 99.9% resolved, 98.3% typed (of 1,289 operations with a
-    // response body), 84.5% and 82.2% valid (binary values are read as
-    // base64, and bodies where the docs say none comes back count).
+    // Measured: 99.9% resolved, 98.3% typed (of 1,292 operations with a
+    // response body), 83.9% and 82.4% valid (binary values are read as
+    // base64; bodies where the docs say none comes back, bodies sent with
+    // a GET or DELETE, and `@odata.type` values that are not qualified
+    // names count).
     check_version(
         "v1.0",
         Floors {
             resolved_properties: 0.998,
             typed_responses: 0.98,
-            valid_requests: 0.84,
+            valid_requests: 0.835,
             valid_responses: 0.815,
         },
     );
@@ -39,7 +41,7 @@ fn the_v1_model_resolves_and_its_examples_fit() {
 
 #[test]
 fn the_beta_intune_model_resolves_and_its_examples_fit() {
-    // Measured: 99.99% resolved, 99.9% typed, 99.2% and 99.0% valid.
+    // Measured: 99.99% resolved, 99.9% typed, 99.6% and 99.1% valid.
     check_version(
         "beta-intune",
         Floors {

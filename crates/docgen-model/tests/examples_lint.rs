@@ -434,3 +434,112 @@ fn findings_are_kept_on_the_example_with_their_member() {
     );
     assert_eq!(response[0].source.file, "api/widget-op.md");
 }
+
+#[test]
+fn a_body_sent_with_a_get_or_delete_is_found() {
+    let page = api_page(
+        "DELETE /widgets/{id}/parts/{id}/$ref",
+        "no content",
+        r#"{ "@odata.id": "https://graph.microsoft.com/v1.0/parts/1" }"#,
+        "",
+        "",
+    )
+    .replace("HTTP/1.1 200 OK", "HTTP/1.1 204 No Content");
+    let found = findings(&page);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].code, "V014");
+    assert!(found[0].message.contains("`DELETE`"), "{}", found[0]);
+    let api = build(&page);
+    let request = api.operations[0].examples[0].request.as_ref().unwrap();
+    assert_eq!(request.findings[0].path, "");
+}
+
+#[test]
+fn a_success_without_the_body_the_docs_promise_is_found() {
+    let found = findings(&create(r#"{ "size": 3 }"#, ""));
+    assert_one(&found, "V015", "200");
+    assert!(found[0].message.contains("`microsoft.graph.widget`"));
+
+    // Another kind of answer is no JSON body left out.
+    let json = create(r#"{ "size": 3 }"#, "");
+    let text = json.replace(
+        "Content-type: application/json\n\n\n",
+        "Content-type: text/plain\n\n\n",
+    );
+    assert_ne!(text, json);
+    assert!(findings(&text).is_empty());
+}
+
+#[test]
+fn an_operation_shown_answering_accepted_without_a_body_returns_one_only_sometimes() {
+    let accepted =
+        create(r#"{ "size": 3 }"#, "").replace("HTTP/1.1 200 OK", "HTTP/1.1 202 Accepted");
+    assert!(findings(&accepted).is_empty());
+    let api = build(&accepted);
+    let response = &api.operations[0].response;
+    assert_eq!(response.status, 200);
+    assert!(response.optional);
+
+    let api = build(&create(r#"{ "size": 3 }"#, r#"{ "id": "1" }"#));
+    assert!(!api.operations[0].response.optional);
+}
+
+#[test]
+fn an_odata_type_not_written_as_its_qualified_name_is_reported() {
+    let found = findings(&create(
+        r##"{ "parts": [{ "@odata.type": "gear", "teeth": 3 }] }"##,
+        "{}",
+    ));
+    assert_one(&found, "V016", "parts[0]");
+    assert!(found[0].message.contains("`#microsoft.graph.gear`"));
+}
+
+#[test]
+fn a_body_of_which_nothing_parses_is_a_finding_of_its_example() {
+    let api = build(&create(r#"{ "size": 3 }"#, r#"{ "id": "1" "size": 3 }"#));
+    let response = api.operations[0].examples[0].response.as_ref().unwrap();
+    assert_eq!(response.body, None);
+    assert!(!response.empty);
+    assert_eq!(
+        (
+            response.findings[0].code,
+            response.findings[0].path.as_str()
+        ),
+        ("P011", "")
+    );
+}
+
+#[test]
+fn a_wrapped_object_whose_type_has_a_value_property_is_found() {
+    let metric = WIDGET
+        .replace("widget", "metric")
+        .replace("|size|Int32|Size.|", "|value|Double|Value.|");
+    let page = api_page(
+        "GET /metrics/{id}",
+        "a [metric](../resources/metric.md) object",
+        "",
+        "",
+        r#"{ "value": { "id": "m1", "value": 1.5 } }"#,
+    );
+    let api = Api::from_markdown(&[
+        ("resources/metric.md", metric.as_str()),
+        ("api/widget-op.md", page.as_str()),
+    ]);
+    let found: Vec<&Diagnostic> = api
+        .diagnostics
+        .iter()
+        .filter(|d| d.code.starts_with('V'))
+        .collect();
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].code, "V017");
+
+    let bare = page.replace(
+        r#"{ "value": { "id": "m1", "value": 1.5 } }"#,
+        r#"{ "id": "m1", "value": 1.5 }"#,
+    );
+    let api = Api::from_markdown(&[
+        ("resources/metric.md", metric.as_str()),
+        ("api/widget-op.md", bare.as_str()),
+    ]);
+    assert!(api.diagnostics.iter().all(|d| !d.code.starts_with('V')));
+}

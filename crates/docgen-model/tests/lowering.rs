@@ -455,3 +455,251 @@ fn an_update_that_returns_the_object_only_on_request_has_an_optional_response() 
         .unwrap();
     assert_eq!(unfollow.response.ty, Some(TypeRef::Json));
 }
+
+#[test]
+fn a_path_that_reads_a_property_of_another_path_returns_the_property() {
+    let settings = resource(
+        "mailboxSettings",
+        "",
+        "",
+        "|timeZone|String|Zone.|\n|workingHours|[workingHours](workinghours.md)|Hours.|",
+    );
+    let hours = resource(
+        "workingHours",
+        "",
+        "",
+        "|timeZone|[timeZoneBase](timezonebase.md)|Zone.|\n|startTime|TimeOfDay|Start.|",
+    );
+    let zone = resource("timeZoneBase", "", "", "|name|String|Name.|");
+    let request = |url: &str| {
+        format!(
+            "\n<!-- {{ \"blockType\": \"request\" }} -->\n```http\nGET {url}\n```\n\n\
+             <!-- {{ \"blockType\": \"response\" }} -->\n```http\nHTTP/1.1 200 OK\n\n{{}}\n```\n"
+        )
+    };
+    let examples = [
+        "https://graph.microsoft.com/v1.0/me/mailboxSettings",
+        "https://graph.microsoft.com/v1.0/me/mailboxSettings/workingHours",
+        "https://graph.microsoft.com/v1.0/users/u1/mailboxSettings/workingHours/timeZone",
+        "https://graph.microsoft.com/v1.0/me/mailboxSettings/timeZone",
+    ]
+    .map(request)
+    .concat();
+    let get = api_page(
+        "Get mailbox settings",
+        "GET /me/mailboxSettings\nGET /users/{id}/mailboxSettings\n\
+         GET /me/mailboxSettings/workingHours\nGET /users/{id}/mailboxSettings/workingHours\n\
+         GET /users/{id}/mailboxSettings/workingHours/timeZone\n\
+         GET /me/mailboxSettings/timeZone\nGET /me/mailboxSettings/unknown",
+        "",
+        "If successful, this method returns a `200 OK` response code and a \
+         [mailboxSettings](../resources/mailboxsettings.md) object in the response body.",
+        &examples,
+    );
+    let api = build(&[
+        ("resources/mailboxsettings.md", settings.as_str()),
+        ("resources/workinghours.md", hours.as_str()),
+        ("resources/timezonebase.md", zone.as_str()),
+        ("api/user-get-mailboxsettings.md", get.as_str()),
+    ]);
+
+    let found: Vec<(&str, Vec<&str>, Option<&str>, usize)> = api
+        .operations
+        .iter()
+        .map(|op| {
+            (
+                op.path.as_str(),
+                op.alternative_paths.iter().map(String::as_str).collect(),
+                op.response.ty.as_ref().map(TypeRef::qualified_name),
+                op.examples.len(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                "/me/mailboxSettings",
+                vec!["/users/{id}/mailboxSettings", "/me/mailboxSettings/unknown"],
+                Some("microsoft.graph.mailboxSettings"),
+                1
+            ),
+            (
+                "/me/mailboxSettings/timeZone",
+                vec![],
+                Some("Edm.String"),
+                1
+            ),
+            (
+                "/me/mailboxSettings/workingHours",
+                vec!["/users/{id}/mailboxSettings/workingHours"],
+                Some("microsoft.graph.workingHours"),
+                1
+            ),
+            (
+                "/users/{id}/mailboxSettings/workingHours/timeZone",
+                vec![],
+                Some("microsoft.graph.timeZoneBase"),
+                1
+            ),
+        ]
+    );
+    let names: Vec<&str> = api
+        .operations
+        .iter()
+        .map(|op| op.rust_name.as_str())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "GetMailboxSettings",
+            "GetMailboxSettingsTimeZone",
+            "GetMailboxSettingsWorkingHours",
+            "GetMailboxSettingsWorkingHoursTimeZone"
+        ]
+    );
+}
+
+#[test]
+fn a_type_the_response_puts_in_a_header_is_not_the_body() {
+    let operation = resource("asyncOperation", "", "", "|status|String|Status.|");
+    let returns = [
+        "If successful, this method returns a `202 Accepted` response code and a link to the \
+         associated [asyncOperation](../resources/asyncoperation.md) in the `Operation-Location` header.",
+        "If successful, this method returns a `202 Accepted` response code. The response also \
+         contains a `Location` header with the location of the \
+         [asyncOperation](../resources/asyncoperation.md).",
+    ];
+    for words in returns {
+        let page = api_page("Archive thing", "POST /things/{id}/archive", "", words, "");
+        let api = build(&[
+            ("resources/asyncoperation.md", operation.as_str()),
+            ("api/thing-archive.md", page.as_str()),
+        ]);
+        let response = &api.operations[0].response;
+        assert_eq!((response.status, &response.ty), (202, &None), "{words}");
+    }
+}
+
+#[test]
+fn a_post_whose_table_lists_members_its_subject_lacks_is_an_action() {
+    let team = resource("team", "", "", "|displayName|String|Name.|");
+    let table = |extra: &str| {
+        format!(
+            "|Property|Type|Description|\n|:---|:---|:---|\n|displayName|String|Name.|\n{extra}"
+        )
+    };
+    let clone = |body: &str| {
+        api_page(
+            "Clone a team",
+            "POST /teams/{id}/clone",
+            body,
+            "If successful, this method returns a `202 Accepted` response code.",
+            "",
+        )
+        .replace("Does things.", "Copies a [team](../resources/team.md).")
+    };
+    let kind_of = |page: String| {
+        let api = build(&[
+            ("resources/team.md", team.as_str()),
+            ("api/team-clone.md", page.as_str()),
+        ]);
+        (
+            api.operations[0].kind,
+            api.operations[0].request_body.clone(),
+        )
+    };
+
+    let (kind, body) = kind_of(clone(&table("|partsToClone|String|Parts.|")));
+    assert_eq!(kind, OperationKind::Action);
+    assert!(
+        matches!(body, Some(RequestBody::Parameters { .. })),
+        "{body:?}"
+    );
+    let (kind, _) = kind_of(clone(&table("")));
+    assert_eq!(kind, OperationKind::Crud);
+}
+
+#[test]
+fn an_action_whose_body_section_links_a_type_takes_that_type() {
+    let session = resource(
+        "workbookSessionInfo",
+        "",
+        "",
+        "|persistChanges|Boolean|Keep.|",
+    );
+    let page = api_page(
+        "workbook: createSession",
+        "POST /me/drive/items/{id}/workbook/createSession",
+        "In the request body, supply a JSON representation of \
+         [workbookSessionInfo](../resources/workbooksessioninfo.md) object.",
+        "If successful, this method returns `201 Created` response code and a \
+         [workbookSessionInfo](../resources/workbooksessioninfo.md) object in the response body.",
+        "",
+    );
+    let api = build(&[
+        ("resources/workbooksessioninfo.md", session.as_str()),
+        ("api/workbook-createsession.md", page.as_str()),
+    ]);
+    let op = &api.operations[0];
+    assert_eq!(op.kind, OperationKind::Action);
+    assert!(
+        matches!(&op.request_body, Some(RequestBody::Type { ty, .. }) if *ty == named("microsoft.graph.workbookSessionInfo")),
+        "{:?}",
+        op.request_body
+    );
+}
+
+#[test]
+fn a_path_to_the_bytes_of_another_path_returns_a_stream() {
+    let photo = resource("profilePhoto", "", "", "|height|Int32|Height.|");
+    let get = api_page(
+        "Get profilePhoto",
+        "GET /me/photo/$value\nGET /me/photo\nGET /users/{id}/photo/$value",
+        "",
+        "If successful, this method returns a `200 OK` response code and a \
+         [profilePhoto](../resources/profilephoto.md) object in the response body.",
+        "",
+    );
+    let api = build(&[
+        ("resources/profilephoto.md", photo.as_str()),
+        ("api/profilephoto-get.md", get.as_str()),
+    ]);
+    let found: Vec<(&str, Option<&str>)> = api
+        .operations
+        .iter()
+        .map(|op| {
+            (
+                op.path.as_str(),
+                op.response.ty.as_ref().map(TypeRef::qualified_name),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("/me/photo", Some("microsoft.graph.profilePhoto")),
+            ("/me/photo/$value", Some("Edm.Stream")),
+        ]
+    );
+    assert_eq!(
+        api.operations[1].alternative_paths,
+        ["/users/{id}/photo/$value"]
+    );
+}
+
+#[test]
+fn a_response_that_redirects_to_a_download_returns_its_bytes() {
+    let page = api_page(
+        "reportRoot: getUsage",
+        "GET /reports/getUsage(period='{period_value}')",
+        "",
+        "If successful, this method returns a `302 Found` response that redirects to a \
+         preauthenticated download URL for the report.",
+        "",
+    );
+    let api = build(&[("api/reportroot-getusage.md", page.as_str())]);
+    let response = &api.operations[0].response;
+    assert_eq!(response.status, 302);
+    assert_eq!(response.ty, Some(TypeRef::Primitive(Primitive::Stream)));
+}

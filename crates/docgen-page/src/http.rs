@@ -49,13 +49,48 @@ pub enum PathSegment {
     },
 }
 
-/// An argument of a function segment; `parameter` names the placeholder
-/// when the value is one (`{value}`).
+/// An argument of a function segment.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Argument {
     pub name: Option<String>,
+    /// The value as written: `'{period}'`, `640`,
+    /// `microsoft.graph.timeZoneStandard'{format}'`.
     pub value: String,
+    /// What the caller's value is called, when the caller gives one: the
+    /// placeholder's name (`{period}`, `<address>`), or the argument's own
+    /// name when a template shows an example value (`width=640`): every
+    /// parameter of a function is the caller's to choose.
     pub parameter: Option<String>,
+}
+
+impl Argument {
+    /// Whether the value is an OData string literal (`'D7'`), perhaps of an
+    /// enum type (`microsoft.graph.timeZoneStandard'Iana'`).
+    pub fn is_quoted(&self) -> bool {
+        let value = self.value.trim();
+        value.len() >= 2 && value.ends_with('\'') && value[..value.len() - 1].contains('\'')
+    }
+
+    /// The type name before a quoted value: `microsoft.graph.timeZoneStandard`
+    /// for `microsoft.graph.timeZoneStandard'Iana'`; empty otherwise.
+    pub fn type_prefix(&self) -> &str {
+        let value = self.value.trim();
+        match value.find('\'') {
+            Some(quote) if self.is_quoted() => &value[..quote],
+            _ => "",
+        }
+    }
+
+    /// The value without its type prefix and quotes, with doubled quotes
+    /// made single: `'it''s'` → `it's`; an unquoted value as written.
+    pub fn unquoted(&self) -> String {
+        let value = self.value.trim();
+        if !self.is_quoted() {
+            return value.to_string();
+        }
+        let inner = &value[self.type_prefix().len() + 1..value.len() - 1];
+        inner.replace("''", "'")
+    }
 }
 
 const METHODS: &[&str] = &["GET", "POST", "PATCH", "PUT", "DELETE", "HEAD", "OPTIONS"];
@@ -247,16 +282,19 @@ fn parse_argument(arg: &str) -> Argument {
         }
         _ => (None, arg),
     };
-    let unquoted = value.trim_matches('\'');
-    let parameter = unquoted
-        .strip_prefix('{')
-        .and_then(|v| v.strip_suffix('}'))
-        .and_then(|v| parameter_names(v).into_iter().next());
-    Argument {
+    let mut argument = Argument {
         name,
         value: value.to_string(),
-        parameter,
-    }
+        parameter: None,
+    };
+    // A placeholder is written `{address}`, or on some pages `<address>`.
+    let unquoted = argument.unquoted();
+    let placeholder = [('{', '}'), ('<', '>')]
+        .iter()
+        .find_map(|(open, close)| unquoted.strip_prefix(*open)?.strip_suffix(*close))
+        .and_then(|v| parameter_names(v).into_iter().next());
+    argument.parameter = placeholder.or_else(|| argument.name.clone());
+    argument
 }
 
 /// The body of an example request or response.
@@ -472,8 +510,13 @@ impl<'a> Iterator for Lines<'a> {
 
 fn parse_start_line(text: &str) -> Option<StartLine> {
     let text = text.trim();
-    if let Some(rest) = text.strip_prefix("HTTP/") {
-        let mut words = rest.split_whitespace().skip(1);
+    // `HTTP/1.1 201 Created`, or without the version, `HTTP 201 Created`.
+    let after_version = match text.strip_prefix("HTTP/") {
+        Some(rest) => Some(rest.split_once(char::is_whitespace).map_or("", |(_, r)| r)),
+        None => text.strip_prefix("HTTP "),
+    };
+    if let Some(rest) = after_version {
+        let mut words = rest.split_whitespace();
         let status = words.next()?.parse().ok()?;
         let reason = words.collect::<Vec<_>>().join(" ");
         return Some(StartLine::Response { status, reason });
@@ -504,7 +547,7 @@ fn part_of(text: &Substr, part: &str) -> Substr {
         .unwrap_or_else(|| Substr::from(part))
 }
 
-fn parse_body(text: Substr) -> Body {
+pub(crate) fn parse_body(text: Substr) -> Body {
     let trimmed = text.trim();
     if trimmed.is_empty() {
         return Body::None;
@@ -714,6 +757,61 @@ mod tests {
     }
 
     #[test]
+    fn angle_brackets_mark_a_placeholder_too() {
+        let r = parse_request_line(
+            "PATCH /me/drive/items/{id}/workbook/worksheets/{id|name}/range(address='<address>')",
+            1,
+        )
+        .unwrap();
+        assert_eq!(
+            r.path.parameters().collect::<Vec<_>>(),
+            ["id", "id", "address"]
+        );
+        let r = parse_request_line("GET /reports/f(a=<start>,'{key}',b)", 1).unwrap();
+        assert_eq!(r.path.parameters().collect::<Vec<_>>(), ["start", "key"]);
+    }
+
+    #[test]
+    fn a_named_argument_with_an_example_value_is_a_parameter() {
+        let r =
+            parse_request_line("GET /charts/{name}/image(width=640,fittingMode='fit')", 1).unwrap();
+        assert_eq!(
+            r.path.parameters().collect::<Vec<_>>(),
+            ["name", "width", "fittingMode"]
+        );
+    }
+
+    #[test]
+    fn enum_literals_keep_their_type_apart_from_the_value() {
+        let r = parse_request_line(
+            "GET /me/outlook/supportedTimeZones(TimeZoneStandard=microsoft.graph.timeZoneStandard'{format}')",
+            1,
+        )
+        .unwrap();
+        let PathSegment::Call { arguments, .. } = &r.path.segments[2] else {
+            panic!("a call: {:?}", r.path.segments[2]);
+        };
+        let argument = &arguments[0];
+        assert_eq!(argument.parameter.as_deref(), Some("format"));
+        assert!(argument.is_quoted());
+        assert_eq!(argument.type_prefix(), "microsoft.graph.timeZoneStandard");
+        assert_eq!(argument.unquoted(), "{format}");
+
+        let plain = Argument {
+            name: None,
+            value: "'it''s'".into(),
+            parameter: None,
+        };
+        assert_eq!((plain.type_prefix(), plain.unquoted()), ("", "it's".into()));
+        let number = Argument {
+            value: "640".into(),
+            ..plain
+        };
+        assert!(!number.is_quoted());
+        assert_eq!(number.unquoted(), "640");
+    }
+
+    #[test]
     fn drops_the_origin_and_keeps_the_query() {
         let r = parse_request_line("GET https://graph.microsoft.com/v1.0/me/messages?$top=5", 1)
             .unwrap();
@@ -787,6 +885,9 @@ mod tests {
                 reason: "Created".into()
             })
         );
+        let without_version = parse_http_message("HTTP 201 Created\n\n{\"id\": 1}", 1);
+        assert_eq!(without_version.start, m.start);
+        assert!(matches!(without_version.body, Body::Json { .. }));
     }
 
     #[test]

@@ -2,8 +2,8 @@
 //!
 //! Values are compared as JSON, member order ignored, with the latitude
 //! that a faithful round trip through the generated types needs: members
-//! whose value is `null` are dropped on the way back (every field is
-//! optional), numbers are compared by value (`1` and `1.0`, and at single
+//! the example shows as `null` may be dropped on the way back (every field
+//! is optional), numbers are compared by value (`1` and `1.0`, and at single
 //! precision, since `Edm.Single` holds no more), date-times by the instant
 //! they name, times of day by the time (`11:58:36.2550000` and
 //! `11:58:36.255`), and GUIDs without regard to case.
@@ -14,36 +14,30 @@ use serde_json::Value;
 /// How many differences a message lists before it sums up the rest.
 const LISTED: usize = 3;
 
-/// `value` without the object members that are `null`, at any depth.
-pub fn without_nulls(value: &Value) -> Value {
-    match value {
-        Value::Object(members) => Value::Object(
-            members
-                .iter()
-                .filter(|(_, v)| !v.is_null())
-                .map(|(k, v)| (k.clone(), without_nulls(v)))
-                .collect(),
-        ),
-        Value::Array(items) => Value::Array(items.iter().map(without_nulls).collect()),
-        other => other.clone(),
-    }
+/// One way the JSON that came back differs from the example's.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Difference {
+    /// The member, by path (`value[0].id`); empty for the body itself.
+    pub member: String,
+    /// What differs, naming the member.
+    pub text: String,
 }
 
-/// What differs between `expected` and `actual`, one line per difference,
-/// each naming the member by its path (`value[0].id`); empty when they are
-/// the same.
-pub fn differences(expected: &Value, actual: &Value) -> Vec<String> {
+/// What differs between `expected` and `actual`, in the order of
+/// `expected`; empty when they are the same. A member that `expected`
+/// shows as `null` may come back `null` or not at all.
+pub fn differences(expected: &Value, actual: &Value) -> Vec<Difference> {
     let mut out = Vec::new();
     walk("", expected, actual, &mut out);
     out
 }
 
 /// The differences as one message: the first few, then how many more.
-pub fn summarize(differences: &[String]) -> String {
+pub fn summarize(differences: &[Difference]) -> String {
     let mut text = differences
         .iter()
         .take(LISTED)
-        .cloned()
+        .map(|d| d.text.as_str())
         .collect::<Vec<_>>()
         .join("; ");
     if differences.len() > LISTED {
@@ -52,47 +46,62 @@ pub fn summarize(differences: &[String]) -> String {
     text
 }
 
-fn walk(path: &str, expected: &Value, actual: &Value, out: &mut Vec<String>) {
+fn walk(path: &str, expected: &Value, actual: &Value, out: &mut Vec<Difference>) {
     match (expected, actual) {
         (Value::Object(e), Value::Object(a)) => {
             for (key, ev) in e {
                 let member = member_path(path, key);
                 match a.get(key) {
+                    // Every field is optional: a documented `null` may be
+                    // left out on the way back.
+                    None | Some(Value::Null) if ev.is_null() => {}
                     Some(av) => walk(&member, ev, av, out),
-                    None => out.push(format!("`{member}` is lost")),
+                    None => differ(out, &member, format!("`{member}` is lost")),
                 }
             }
             for (key, av) in a {
                 if !e.contains_key(key) {
-                    out.push(format!(
-                        "`{}` is added: {}",
-                        member_path(path, key),
-                        short(av)
-                    ));
+                    let member = member_path(path, key);
+                    differ(out, &member, format!("`{member}` is added: {}", short(av)));
                 }
             }
         }
         (Value::Array(e), Value::Array(a)) => {
             if e.len() != a.len() {
-                out.push(format!(
-                    "`{}` has {} items instead of {}",
-                    display_path(path),
-                    a.len(),
-                    e.len()
-                ));
+                differ(
+                    out,
+                    path,
+                    format!(
+                        "`{}` has {} items instead of {}",
+                        display_path(path),
+                        a.len(),
+                        e.len()
+                    ),
+                );
             }
             for (i, (ev, av)) in e.iter().zip(a).enumerate() {
                 walk(&format!("{path}[{i}]"), ev, av, out);
             }
         }
         (e, a) if same_scalar(e, a) => {}
-        (e, a) => out.push(format!(
-            "`{}` is {} instead of {}",
-            display_path(path),
-            short(a),
-            short(e)
-        )),
+        (e, a) => differ(
+            out,
+            path,
+            format!(
+                "`{}` is {} instead of {}",
+                display_path(path),
+                short(a),
+                short(e)
+            ),
+        ),
     }
+}
+
+fn differ(out: &mut Vec<Difference>, member: &str, text: String) {
+    out.push(Difference {
+        member: member.to_string(),
+        text,
+    });
 }
 
 fn same_scalar(expected: &Value, actual: &Value) -> bool {
@@ -161,16 +170,18 @@ mod tests {
     use serde_json::json;
 
     #[test]
-    fn nulls_are_dropped_at_any_depth() {
-        let value = json!({"a": null, "b": {"c": null, "d": 1}, "e": [{"f": null}]});
-        assert_eq!(without_nulls(&value), json!({"b": {"d": 1}, "e": [{}]}));
-    }
-
-    #[test]
     fn member_order_and_number_form_do_not_matter() {
         let expected = json!({"a": 1, "b": 2.5});
         let actual = json!({"b": 2.5, "a": 1.0});
         assert!(differences(&expected, &actual).is_empty());
+    }
+
+    #[test]
+    fn a_documented_null_may_come_back_null_or_not_at_all() {
+        let expected = json!({"a": null, "b": null, "c": 1});
+        assert!(differences(&expected, &json!({"a": null, "c": 1})).is_empty());
+        let added = differences(&json!({"c": 1}), &json!({"a": null, "c": 1}));
+        assert_eq!(added[0].text, "`a` is added: null");
     }
 
     #[test]
@@ -198,8 +209,10 @@ mod tests {
     fn lost_added_and_changed_members_are_named_by_path() {
         let expected = json!({"a": {"b": [1, 2]}, "c": "x", "lost": true});
         let actual = json!({"a": {"b": [1, 3]}, "c": "y", "new": 0});
+        let found = differences(&expected, &actual);
+        let texts: Vec<&str> = found.iter().map(|d| d.text.as_str()).collect();
         assert_eq!(
-            differences(&expected, &actual),
+            texts,
             [
                 "`a.b[1]` is 3 instead of 2",
                 "`c` is \"y\" instead of \"x\"",
@@ -207,11 +220,18 @@ mod tests {
                 "`new` is added: 0",
             ]
         );
+        let members: Vec<&str> = found.iter().map(|d| d.member.as_str()).collect();
+        assert_eq!(members, ["a.b[1]", "c", "lost", "new"]);
     }
 
     #[test]
     fn a_summary_lists_three_then_counts() {
-        let lines: Vec<String> = (0..5).map(|i| format!("d{i}")).collect();
+        let lines: Vec<Difference> = (0..5)
+            .map(|i| Difference {
+                member: String::new(),
+                text: format!("d{i}"),
+            })
+            .collect();
         assert_eq!(summarize(&lines), "d0; d1; d2; and 2 more");
     }
 }

@@ -12,7 +12,7 @@ use serde_json::Value;
 use wiremock::matchers::any;
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
-use crate::compare::{differences, summarize, without_nulls};
+use crate::compare::differences;
 use crate::{Checked, Example, Outcome, Step};
 
 /// How long one call may take before it counts as hung. The client's own
@@ -98,11 +98,11 @@ impl Context {
                 )
             }
         };
-        let found = differences(&without_nulls(&json), &back);
+        let found = differences(&json, &back);
         let step = if found.is_empty() {
             Step::Pass
         } else {
-            Step::fail("request-round-trip-differs", summarize(&found))
+            Step::differs("request-round-trip-differs", &found)
         };
         (step, Some(body))
     }
@@ -231,6 +231,22 @@ impl Context {
         if let Some(body) = example.response_body {
             reply = reply.set_body_raw(body.as_bytes().to_vec(), "application/json");
         }
+        // A redirect leads to a stand-in for its target on the same local
+        // server, which answers with an empty success; the client follows
+        // it with a second request.
+        let redirect = example
+            .location
+            .filter(|_| (300..400).contains(&example.response_status))
+            .map(local_path);
+        if let Some(target) = &redirect {
+            reply = reply.insert_header("Location", format!("{}{target}", self.server.uri()));
+            let target_path = target.split('?').next().unwrap_or(target);
+            Mock::given(wiremock::matchers::path(target_path))
+                .respond_with(ResponseTemplate::new(200))
+                .with_priority(1)
+                .mount(&self.server)
+                .await;
+        }
         Mock::given(any())
             .respond_with(reply)
             .mount(&self.server)
@@ -244,16 +260,27 @@ impl Context {
             Ok(Err(e)) => Err(e.to_string()),
             Ok(Ok(_)) => Ok(()),
         };
+        let expected = 1 + usize::from(redirect.is_some());
         let sent = match received.as_slice() {
-            [one] => one,
             [] => {
                 let why = outcome.err().unwrap_or_default();
                 return Step::fail("no-request-sent", format!("nothing was sent: {why}"));
             }
+            [first, ..] if received.len() == expected => first,
+            [_] => {
+                return Step::fail(
+                    "redirect-not-followed",
+                    format!(
+                        "the example answers HTTP {} to `{}`, but the client sent nothing there",
+                        example.response_status,
+                        redirect.unwrap_or_default()
+                    ),
+                )
+            }
             many => {
                 return Step::fail(
                     "several-requests-sent",
-                    format!("{} requests were sent instead of one", many.len()),
+                    format!("{} requests were sent instead of {expected}", many.len()),
                 )
             }
         };
@@ -273,7 +300,7 @@ impl Context {
             );
         }
         if let Some(difference) = body_difference(example.request_body, &sent.body) {
-            return Step::fail("wrong-body", difference);
+            return difference;
         }
 
         if example.response_status >= FIRST_ERROR_STATUS {
@@ -315,6 +342,20 @@ impl Context {
     }
 }
 
+/// The path and query of a URL, which the local server stands in for:
+/// `https://files.example.com/d/1?t=2` → `/d/1?t=2`.
+fn local_path(url: &str) -> String {
+    let after_host = match url.split_once("://") {
+        Some((_, rest)) => rest.find('/').map_or("/", |i| &rest[i..]),
+        None => url,
+    };
+    if after_host.starts_with('/') {
+        after_host.to_string()
+    } else {
+        format!("/{after_host}")
+    }
+}
+
 /// A path with percent-escapes decoded and no trailing slash, so that the
 /// client's encoding and the docs' writing compare equal.
 fn decoded_path(path: &str) -> String {
@@ -327,16 +368,18 @@ fn decoded_path(path: &str) -> String {
     }
 }
 
-/// How the body that was sent differs from the example's, if it does.
-fn body_difference(documented: Option<&str>, sent: &[u8]) -> Option<String> {
+/// How the body that was sent differs from the example's, if it does: a
+/// `wrong-body` failure.
+fn body_difference(documented: Option<&str>, sent: &[u8]) -> Option<Step> {
     let documented = documented.filter(|d| !d.trim().is_empty());
+    let wrong = |detail: String| Some(Step::fail("wrong-body", detail));
     match (documented, sent.is_empty()) {
         (None, true) => None,
-        (None, false) => Some(format!(
+        (None, false) => wrong(format!(
             "sent a body of {} bytes; the example shows none",
             sent.len()
         )),
-        (Some(_), true) => Some("sent no body; the example shows one".to_string()),
+        (Some(_), true) => wrong("sent no body; the example shows one".to_string()),
         (Some(text), false) => {
             let parsed = (
                 serde_json::from_str::<Value>(text),
@@ -344,11 +387,12 @@ fn body_difference(documented: Option<&str>, sent: &[u8]) -> Option<String> {
             );
             match parsed {
                 (Ok(documented), Ok(sent)) => {
-                    let found = differences(&without_nulls(&documented), &sent);
-                    (!found.is_empty()).then(|| summarize(&found))
+                    let found = differences(&documented, &sent);
+                    (!found.is_empty()).then(|| Step::differs("wrong-body", &found))
                 }
                 // A stream: compare the bytes.
-                _ => (text.as_bytes() != sent).then(|| "the bytes sent differ".to_string()),
+                _ => (text.as_bytes() != sent)
+                    .then(|| Step::fail("wrong-body", "the bytes sent differ")),
             }
         }
     }
@@ -359,24 +403,40 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_redirect_target_is_served_at_its_path_and_query() {
+        assert_eq!(
+            local_path("https://files.example.com/d/1?t={token}"),
+            "/d/1?t={token}"
+        );
+        assert_eq!(local_path("https://files.example.com"), "/");
+        assert_eq!(local_path("/relative/x"), "/relative/x");
+    }
+
+    #[test]
     fn paths_compare_after_decoding() {
         assert_eq!(decoded_path("/users/a%40b.com/"), "/users/a@b.com");
         assert_eq!(decoded_path("/"), "/");
     }
 
     #[test]
-    fn bodies_compare_as_json_without_nulls() {
-        assert_eq!(body_difference(None, b""), None);
+    fn bodies_compare_as_json_with_documented_nulls_optional() {
+        let detail = |documented: Option<&str>, sent: &[u8]| match body_difference(documented, sent)
+        {
+            Some(Step::Fail { detail, .. }) => Some(detail),
+            _ => None,
+        };
+        assert_eq!(detail(None, b""), None);
+        assert_eq!(detail(Some(r#"{"a": 1, "b": null}"#), br#"{"a":1}"#), None);
         assert_eq!(
-            body_difference(Some(r#"{"a": 1, "b": null}"#), br#"{"a":1}"#),
+            detail(Some(r#"{"a": 1, "b": null}"#), br#"{"a":1,"b":null}"#),
             None
         );
         assert_eq!(
-            body_difference(Some(r#"{"a": 1}"#), b"").as_deref(),
+            detail(Some(r#"{"a": 1}"#), b"").as_deref(),
             Some("sent no body; the example shows one")
         );
         assert_eq!(
-            body_difference(Some(r#"{"a": 1}"#), br#"{"a":2}"#).as_deref(),
+            detail(Some(r#"{"a": 1}"#), br#"{"a":2}"#).as_deref(),
             Some("`a` is 2 instead of 1")
         );
     }

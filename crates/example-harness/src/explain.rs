@@ -58,17 +58,24 @@ fn findings_of(example: &Example, step: StepName) -> &'static [Finding] {
 }
 
 /// Sets the step's docs defect when every member its failure names is
-/// explained by a finding.
+/// explained by a finding: the members a comparison found, all of them, or
+/// else those the detail names.
 fn mark(step: &mut Step, findings: &[Finding]) {
     let Step::Fail {
         detail,
+        members,
         docs_defect,
         ..
     } = step
     else {
         return;
     };
-    let Some(members) = failed_members(detail) else {
+    let members = if members.is_empty() {
+        failed_members(detail)
+    } else {
+        Some(members.clone())
+    };
+    let Some(members) = members else {
         return;
     };
     let explaining: Option<Vec<&Finding>> = members

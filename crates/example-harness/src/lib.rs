@@ -67,6 +67,8 @@ pub struct Example {
     pub response_status: u16,
     /// The response body, as JSON text.
     pub response_body: Option<&'static str>,
+    /// The `Location` header the response shows: where a redirect leads.
+    pub location: Option<&'static str>,
     /// The example says its response shows only part of the real one.
     pub truncated: bool,
     /// Where the request body contradicts the docs' own tables.

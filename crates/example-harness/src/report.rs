@@ -133,6 +133,7 @@ impl Report {
                         cause,
                         detail,
                         docs_defect,
+                        ..
                     } => {
                         tally.failed += 1;
                         let docs = docs_defect.is_some();
@@ -352,11 +353,13 @@ fn step_cell(step: &Step) -> String {
             cause,
             detail,
             docs_defect: None,
+            ..
         } => format!("**fail** {cause}: {}", cell(detail)),
         Step::Fail {
             cause,
             detail,
             docs_defect: Some(finding),
+            ..
         } => format!(
             "**fail** {cause}: {}; **docs defect** {}",
             cell(detail),
@@ -440,6 +443,7 @@ mod tests {
             response_source: None,
             response_status: 200,
             response_body: None,
+            location: None,
             truncated: false,
             request_findings: &[],
             response_findings: &[],

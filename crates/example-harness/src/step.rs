@@ -2,6 +2,8 @@
 
 use serde::Serialize;
 
+use crate::compare::{summarize, Difference};
+
 /// The three checks of an example, in the order they run.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -40,6 +42,10 @@ pub enum Step {
         cause: String,
         /// What exactly differs, for a reader fixing it.
         detail: String,
+        /// Every member the failure names, by path, when it compares two
+        /// bodies: `detail` lists only the first few. Empty otherwise.
+        #[serde(skip)]
+        members: Vec<String>,
         /// The docs lint's finding that explains the failure, when the
         /// example contradicts the docs' own tables there: `file:line:
         /// code: message`. None for a failure of the generated client.
@@ -59,6 +65,17 @@ impl Step {
         Step::Fail {
             cause: cause.to_string(),
             detail: detail.into(),
+            members: Vec::new(),
+            docs_defect: None,
+        }
+    }
+
+    /// A failure of the kind `cause` where two bodies differ.
+    pub(crate) fn differs(cause: &str, found: &[Difference]) -> Step {
+        Step::Fail {
+            cause: cause.to_string(),
+            detail: summarize(found),
+            members: found.iter().map(|d| d.member.clone()).collect(),
             docs_defect: None,
         }
     }

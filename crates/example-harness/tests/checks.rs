@@ -40,6 +40,7 @@ const WIDGET: Example = Example {
     response_source: Some("api/widget-update.md:52"),
     response_status: 200,
     response_body: Some(r#"{"id": "w 1", "size": 3}"#),
+    location: None,
     truncated: false,
     request_findings: &[],
     response_findings: &[],
@@ -207,6 +208,48 @@ fn failures_at_members_the_docs_lint_found_wrong_are_docs_defects() {
 }
 
 #[test]
+fn a_comparison_is_explained_by_all_its_members_not_only_those_it_lists() {
+    const fn unknown(path: &'static str) -> example_harness::Finding {
+        example_harness::Finding {
+            code: "V001",
+            path,
+            message: "not a property of `widget`",
+            source: "api/widget-update.md:40",
+        }
+    }
+    const UNKNOWN: &[example_harness::Finding] =
+        &[unknown("a"), unknown("b"), unknown("c"), unknown("d")];
+    let many_unknown = Example {
+        request_body: Some(r#"{"size": 3, "a": 1, "b": 2, "c": 3, "d": 4}"#),
+        request_findings: UNKNOWN,
+        ..WIDGET
+    };
+    let one_unexplained = Example {
+        request_body: Some(r#"{"size": 3, "a": 1, "b": 2, "c": 3, "e": 4}"#),
+        ..many_unknown
+    };
+    let report = run_cases(
+        vec![
+            case(many_unknown, |cx| update(cx, "/widgets/w%201")),
+            case(one_unexplained, |cx| update(cx, "/widgets/w%201")),
+        ],
+        Floors::ALL,
+    );
+
+    let outcome = &report.results[0].outcome;
+    let Step::Fail { detail, .. } = &outcome.request else {
+        panic!("the round trip loses four members: {:?}", outcome.request)
+    };
+    assert!(detail.ends_with("and 1 more"), "{detail}");
+    assert!(outcome.request.docs_defect().is_some());
+    assert!(outcome.call.docs_defect().is_some());
+
+    let outcome = &report.results[1].outcome;
+    assert_eq!(outcome.request.cause(), Some("request-round-trip-differs"));
+    assert_eq!(outcome.request.docs_defect(), None);
+}
+
+#[test]
 fn an_example_answered_with_an_error_expects_the_client_to_report_it() {
     let rejected = Example {
         response_status: 422,
@@ -235,4 +278,29 @@ fn an_example_answered_with_an_error_expects_the_client_to_report_it() {
     );
     let outcome = &report.results[1].outcome;
     assert_eq!(outcome.response.cause(), Some("error-is-not-an-envelope"));
+}
+
+#[test]
+fn a_redirect_the_example_answers_with_is_followed_to_a_local_stand_in() {
+    let download = Example {
+        method: "GET",
+        path: "/widgets/w%201/content",
+        request_body: None,
+        response_status: 302,
+        response_body: None,
+        location: Some("https://files.example.com/d/w1?token={token}"),
+        ..WIDGET
+    };
+    fn get_content(cx: Context) -> Checked {
+        Box::pin(async move {
+            let client = cx.client();
+            let request = Request::new(Method::GET, "/widgets/w%201/content");
+            let call = cx
+                .call(async move { client.call_raw(Ok(request)).await })
+                .await;
+            Outcome::new(cx.no_request_body(), Step::skip("raw"), call)
+        })
+    }
+    let report = run_cases(vec![case(download, get_content)], Floors::ALL);
+    assert_eq!(report.results[0].outcome.call, Step::Pass);
 }

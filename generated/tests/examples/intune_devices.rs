@@ -21,6 +21,7 @@ pub const CASES: &[Case] = &[
             response_body: Some(
                 r##"{"@odata.nextLink":"https://graph.microsoft.com/v1.0/users/8b1e2d3c-0000-4000-8000-000000000001/managedDevices?$top=2&$skiptoken=X1","value":[{"@odata.type":"#microsoft.graph.managedDevice","id":"705c034c-034c-705c-4c03-5c704c035c70","deviceName":"Contoso laptop","complianceState":"compliant","lastSyncDateTime":"2021-07-16T08:30:00Z","storageTotalInBytes":256000000000},{"@odata.type":"#microsoft.graph.windowsManagedDevice","id":"0b8a4f2e-4f2e-0b8a-2e4f-8a0b2e4f8a0b","deviceName":"Contoso desktop","complianceState":"inGracePeriod","windowsActiveMalwareCount":0}]}"##,
             ),
+            location: None,
             truncated: true,
             request_findings: &[],
             response_findings: &[],
@@ -43,6 +44,7 @@ pub const CASES: &[Case] = &[
             response_body: Some(
                 r##"{"@odata.type":"#microsoft.graph.windowsManagedDevice","id":"705c034c-034c-705c-4c03-5c704c035c70","deviceName":"Contoso laptop","complianceState":"retired","lastSyncDateTime":"2021-07-16T08:30:00Z","windowsActiveMalwareCount":2}"##,
             ),
+            location: None,
             truncated: false,
             request_findings: &[],
             response_findings: &[
@@ -70,6 +72,7 @@ pub const CASES: &[Case] = &[
             response_source: Some("api/intune-devices-manageddevice-wipe.md:79"),
             response_status: 204,
             response_body: None,
+            location: None,
             truncated: false,
             request_findings: &[],
             response_findings: &[],

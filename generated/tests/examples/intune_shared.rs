@@ -21,6 +21,7 @@ pub const CASES: &[Case] = &[
             response_body: Some(
                 r##"{"@odata.type":"#microsoft.graph.user","id":"d36894ae-94ae-d368-ae94-68d3ae9468d3"}"##,
             ),
+            location: None,
             truncated: false,
             request_findings: &[],
             response_findings: &[],

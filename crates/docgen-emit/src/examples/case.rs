@@ -66,6 +66,11 @@ fn entry(op: &Operation, example: &Example, number: usize, check: &syn::Ident) -
         .unwrap_or(op.response.status);
     let response_status = Literal::u16_unsuffixed(response_status);
     let response_body = optional_json(response.and_then(|r| r.body.as_ref()));
+    let location = optional(
+        response
+            .and_then(|r| r.header("location"))
+            .map(str::to_string),
+    );
     let truncated = response.is_some_and(|r| r.truncated);
     let request_findings = findings(request.map_or(&[], |r| &r.findings));
     let response_findings = findings(response.map_or(&[], |r| &r.findings));
@@ -90,6 +95,7 @@ fn entry(op: &Operation, example: &Example, number: usize, check: &syn::Ident) -
                 response_source: #response_source,
                 response_status: #response_status,
                 response_body: #response_body,
+                location: #location,
                 truncated: #truncated,
                 request_findings: #request_findings,
                 response_findings: #response_findings,

@@ -115,6 +115,10 @@ fn match_segment(
                 arguments: given,
             },
         ) if name.eq_ignore_ascii_case(found) => {
+            // An overload with fewer parameters is another method.
+            if given.len() != arguments.len() {
+                return None;
+            }
             let mut values = Vec::new();
             for (position, argument) in arguments.iter().enumerate() {
                 if argument.parameter.is_none() {
@@ -127,9 +131,9 @@ fn match_segment(
                     None => given.get(position),
                 }?;
                 // The client quotes a value the template quotes, so pass
-                // it without the quotes the example shows.
-                let value = if argument.value.trim().starts_with('\'') {
-                    unquote(&given.value)
+                // it without the quotes (and enum type) the example shows.
+                let value = if argument.is_quoted() {
+                    given.unquoted()
                 } else {
                     given.value.trim().to_string()
                 };
@@ -173,15 +177,6 @@ fn written_segments(template: &PathTemplate) -> Vec<&str> {
         parts
     } else {
         Vec::new()
-    }
-}
-
-/// `'it''s'` → `it's`: an OData string literal's value.
-fn unquote(value: &str) -> String {
-    let value = value.trim();
-    match value.strip_prefix('\'').and_then(|v| v.strip_suffix('\'')) {
-        Some(inner) => inner.replace("''", "'"),
-        None => value.to_string(),
     }
 }
 
@@ -278,7 +273,7 @@ mod tests {
     }
 
     #[test]
-    fn function_parameters_are_read_by_name_and_unquoted() {
+    fn function_parameters_are_read_by_name_and_unquoted_of_their_enum_type() {
         let argument = |name: &str, value: &str, parameter: Option<&str>| Argument {
             name: Some(name.to_string()),
             value: value.to_string(),
@@ -295,13 +290,24 @@ mod tests {
                         arguments: vec![
                             argument("period", "'{period}'", Some("period")),
                             argument("top", "{n}", Some("n")),
+                            argument("kind", "graph.kind'{kind}'", Some("kind")),
                         ],
                     },
                 ),
             ],
         };
         let routes = [route];
-        let matched = match_url(&routes, "/reports/getUsage(top=5,period='D''7')").unwrap();
-        assert_eq!(matched.arguments[1], ["D'7", "5"]);
+        let matched = match_url(
+            &routes,
+            "/reports/getUsage(top=5,period='D''7',kind=graph.kind'all')",
+        )
+        .unwrap();
+        assert_eq!(matched.arguments[1], ["D'7", "5", "all"]);
+        assert!(match_url(&routes, "/reports/getUsage(top=5,period='D7')").is_err());
+        assert!(match_url(
+            &routes,
+            "/reports/getUsage(top=5,period='D7',kind=k'a',x=1)"
+        )
+        .is_err());
     }
 }

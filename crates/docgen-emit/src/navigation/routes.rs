@@ -7,7 +7,9 @@
 use docgen_model::{Api, Operation, OperationKind};
 use docgen_page::{Argument, PathTemplate};
 
-use super::{build_tree, edge, edge_key, Edge, MethodNames, Node, NODE_RESERVED, ROOT_RESERVED};
+use super::{
+    build_tree, edge, edge_key, parameters, Edge, MethodNames, Node, NODE_RESERVED, ROOT_RESERVED,
+};
 
 /// One path of an operation, as the chain of method calls that reaches it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -82,8 +84,9 @@ fn route(
         OperationKind::Action | OperationKind::Function if !segments.is_empty() => segments.pop(),
         _ => None,
     };
-    // Operations at the root itself have no method to call.
-    if segments.is_empty() {
+    // Operations at the root itself have no method to call; actions right
+    // under it are methods of `GraphClient`.
+    if segments.is_empty() && last.is_none() {
         return None;
     }
 
@@ -104,7 +107,11 @@ fn route(
     }
 
     let names = MethodNames::of(api, node, reserved);
-    let position = node.methods.iter().position(|m| m.op == index)?;
+    let signature = parameters(last.as_ref());
+    let position = node
+        .methods
+        .iter()
+        .position(|m| m.op == index && parameters(m.segment.as_ref()) == signature)?;
     // The method's segment is the one `insert` kept for it; a key popped
     // from the end of an action's path is dropped by the navigation, so it
     // adds nothing here either.
@@ -175,6 +182,91 @@ mod tests {
         ];
         let pages: Vec<_> = files.iter().map(|(f, s)| parse_page(f, s).0).collect();
         Api::build(&pages)
+    }
+
+    const WIDGET: &str = "# widget resource type\n\nNamespace: microsoft.graph\n\n## Properties\n\
+                          |Property|Type|Description|\n|:---|:---|:---|\n|id|String|Id.|\n";
+
+    fn methods(route: &Route) -> Vec<&str> {
+        route.steps.iter().map(|s| s.method.as_str()).collect()
+    }
+
+    #[test]
+    fn each_overload_of_a_function_is_a_method_named_by_its_parameters() {
+        let report = format!(
+            "{}\n",
+            page(
+                "reportRoot: getUsage",
+                "GET /reports/getUsage(period='{period_value}')\nGET /reports/getUsage(date={date_value})",
+                "a [widget](../resources/widget.md) object",
+            )
+        );
+        let api = Api::from_markdown(&[
+            ("resources/widget.md", WIDGET.to_string()),
+            ("api/reportroot-getusage.md", report),
+        ]);
+        let routes = routes(&api);
+        let found: Vec<Vec<&str>> = routes[0].iter().map(methods).collect();
+        assert_eq!(
+            found,
+            [
+                vec!["reports", "get_usage"],
+                vec!["reports", "get_usage_with_date"]
+            ]
+        );
+        let declared: String = super::super::emit(&api)
+            .into_iter()
+            .map(|f| f.contents)
+            .collect();
+        assert!(
+            declared.contains("pub fn get_usage_with_date("),
+            "{declared}"
+        );
+    }
+
+    #[test]
+    fn each_overload_of_a_function_in_a_path_is_a_step_named_by_its_arguments() {
+        let image = page(
+            "Chart: Image",
+            "GET /charts/{name}/image\nGET /charts/{name}/image(width=640)\n\
+             GET /charts/{name}/image(width=640,height=480)",
+            "a [widget](../resources/widget.md) object",
+        );
+        let api = Api::from_markdown(&[
+            ("resources/widget.md", WIDGET.to_string()),
+            ("api/chart-image.md", image),
+        ]);
+        let routes = routes(&api);
+        let found: Vec<Vec<&str>> = routes[0].iter().map(methods).collect();
+        assert_eq!(
+            found,
+            [
+                vec!["charts", "by_id", "image", "get"],
+                vec!["charts", "by_id", "image_with_width", "get"],
+                vec!["charts", "by_id", "image_with_width_height", "get"],
+            ]
+        );
+    }
+
+    #[test]
+    fn an_action_right_under_the_root_is_a_method_of_the_client() {
+        let api = Api::from_markdown(&[
+            ("resources/widget.md", WIDGET.to_string()),
+            (
+                "api/widget-invite.md",
+                page(
+                    "widget: invite",
+                    "POST /invite",
+                    "a [widget](../resources/widget.md) object",
+                ),
+            ),
+        ]);
+        let routes = routes(&api);
+        assert_eq!(methods(&routes[0][0]), ["invite"]);
+        assert_eq!(
+            routes[0][0].steps[0].segment,
+            Segment::Literal("invite".to_string())
+        );
     }
 
     #[test]

@@ -1,17 +1,20 @@
 //! Operations from API pages: one per HTTP method a page documents.
 
+use std::collections::BTreeMap;
+
 use docgen_page::{
-    Body, Diagnostic, Page, Paragraph, PathSegment, RequestLine, StartLine, Table, TableKind,
-    TypeExpr,
+    Diagnostic, Page, Paragraph, PathSegment, PathTemplate, RequestLine, Table, TableKind, TypeExpr,
 };
 
-use super::paths::Collections;
+use super::examples::examples;
+use super::paths::{fits, Collections};
+use super::property_paths::{group_by_property, PathGroup};
 use super::resolve::Resolver;
-use super::responses::{response_of, status_code};
+use super::responses::{names_the_body, response_of, status_code};
 use super::types::{declared_properties, resolve_properties};
 use crate::ir::{
-    Example, ExampleRequest, ExampleResponse, Header, Operation, OperationKind, QueryOption,
-    RequestBody, Response, Source, TypeRef,
+    Example, Header, Operation, OperationKind, QueryOption, RequestBody, Response, Source, TypeDef,
+    TypeRef,
 };
 use crate::names::field_name;
 use crate::permissions::read_permissions;
@@ -33,8 +36,7 @@ const SYSTEM_QUERY_OPTIONS: &[&str] = &[
 /// Reads the operations of one API page.
 pub fn lower_page(
     page: &Page,
-    resolver: &Resolver,
-    collections: &Collections,
+    (resolver, collections, types): (&Resolver, &Collections, &BTreeMap<String, TypeDef>),
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Operation> {
     if page.request_lines.is_empty() {
@@ -61,24 +63,45 @@ pub fn lower_page(
     }
 
     let shared = Shared::read(page, resolver, diagnostics);
-    methods
-        .iter()
-        .map(|method| {
-            let lines: Vec<&RequestLine> = page
-                .request_lines
-                .iter()
-                .filter(|l| l.method == *method)
-                .collect();
-            operation(
+    let mut operations = Vec::new();
+    for method in &methods {
+        let lines: Vec<&RequestLine> = page
+            .request_lines
+            .iter()
+            .filter(|l| l.method == *method)
+            .collect();
+        // Lines that read a property of what the others return are
+        // operations of their own, and take the examples whose URL fits
+        // them; the other examples stay with the first group.
+        let groups = group_by_property(&lines, &shared.response, types);
+        let mut examples_of: Vec<Vec<Example>> = vec![Vec::new(); groups.len()];
+        for example in examples(page, method) {
+            let written = example
+                .request
+                .as_ref()
+                .map(|r| PathTemplate::parse(&r.url));
+            let group = written
+                .and_then(|written| {
+                    groups.iter().position(|g| {
+                        g.reads.is_some() && g.lines.iter().any(|l| fits(&written, &l.path))
+                    })
+                })
+                .unwrap_or(0);
+            examples_of[group].push(example);
+        }
+        for (group, examples) in groups.iter().zip(examples_of) {
+            operations.push(operation(
                 page,
-                &lines,
+                group,
+                examples,
                 &shared,
                 methods.len() > 1,
-                (resolver, collections),
+                (resolver, collections, types),
                 diagnostics,
-            )
-        })
-        .collect()
+            ));
+        }
+    }
+    operations
 }
 
 /// What all operations of a page share.
@@ -144,7 +167,7 @@ impl Shared {
             .iter()
             .filter(|p| p.section.is_none_or(|s| page.sections[s].level == 1))
             .collect();
-        let subject = first_linked_type(page, &preamble, resolver).map(|(t, _)| t);
+        let subject = first_linked_type(page, &preamble, resolver, |_, _| true).map(|(t, _)| t);
 
         let response_paragraphs: Vec<&Paragraph> = page
             .paragraphs
@@ -157,7 +180,7 @@ impl Shared {
             .iter()
             .find_map(|p| status_code(&p.text))
             .unwrap_or(200);
-        let linked = first_linked_type(page, &response_paragraphs, resolver);
+        let linked = first_linked_type(page, &response_paragraphs, resolver, names_the_body);
         let response = response_of(page, &response_paragraphs, status, linked, resolver);
 
         let body_paragraphs: Vec<&Paragraph> = page
@@ -171,7 +194,7 @@ impl Shared {
                 || t.contains("don't supply")
                 || t.contains("no request body")
         });
-        let body_type = first_linked_type(page, &body_paragraphs, resolver);
+        let body_type = first_linked_type(page, &body_paragraphs, resolver, |_, _| true);
 
         Shared {
             permissions,
@@ -186,17 +209,22 @@ impl Shared {
     }
 }
 
-/// The first link in `paragraphs` to a page that declares a type, and
-/// whether the words around it make it a collection.
+/// The first link in `paragraphs` to a page that declares a type, where
+/// `keep(text, at)` accepts the link at byte `at` of the paragraph's text,
+/// and whether the words around it make it a collection.
 fn first_linked_type(
     page: &Page,
     paragraphs: &[&Paragraph],
     resolver: &Resolver,
+    keep: impl Fn(&str, usize) -> bool,
 ) -> Option<(TypeRef, bool)> {
     paragraphs.iter().find_map(|p| {
         p.links.iter().find_map(|l| {
             let name = resolver.by_link_or_text(&page.file, &l.target, &l.text)?;
             let at = p.text.find(l.text.as_str()).unwrap_or(0);
+            if !keep(&p.text, at) {
+                return None;
+            }
             let collection = collection_words(&p.text[..at], &p.text[at..]);
             Some((TypeRef::Named(name.to_string()), collection))
         })
@@ -295,19 +323,23 @@ fn contains_word(text: &str, word: &str) -> bool {
 
 fn operation(
     page: &Page,
-    lines: &[&RequestLine],
+    group: &PathGroup,
+    examples: Vec<Example>,
     shared: &Shared,
     several_methods: bool,
-    (resolver, collections): (&Resolver, &Collections),
+    (resolver, collections, types): (&Resolver, &Collections, &BTreeMap<String, TypeDef>),
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Operation {
+    let lines = &group.lines;
     let primary = lines[0];
     let method = primary.method.clone();
     let body_table = page
         .tables
         .iter()
         .find(|t| t.kind == TableKind::RequestBody);
-    let kind = operation_kind(page, primary, body_table, collections);
+    let parameters_listed = body_table.is_some_and(|t| lists_parameters(page, t, shared, types))
+        && shared.body_type.is_none();
+    let kind = operation_kind(page, primary, parameters_listed, collections);
 
     let request_body = match method.as_str() {
         "GET" | "DELETE" | "HEAD" => None,
@@ -324,7 +356,12 @@ fn operation(
                     parameters,
                 })
             }
-            (OperationKind::Action, None) => None,
+            // "supply a JSON representation of a [workbookSessionInfo](..)
+            // object": the action takes that type.
+            (OperationKind::Action, None) => shared
+                .body_type
+                .clone()
+                .map(|(ty, collection)| RequestBody::Type { ty, collection }),
             // FIXME: `POST .../$ref` takes `{ "@odata.id": url }`, which no
             // type of the model describes, so it stays untyped JSON; a
             // reference body kind would let the client take a URL instead.
@@ -353,24 +390,35 @@ fn operation(
         .ty
         .as_ref()
         .is_none_or(|t| *t == TypeRef::Json);
-    let response = if method == "DELETE" && untyped {
-        Response {
+    let response = match &group.reads {
+        // A part of what the page's own paths return.
+        Some(reads) => Response {
+            ty: Some(reads.ty.clone()),
+            collection: reads.collection,
+            optional: false,
+            ..shared.response.clone()
+        },
+        None if method == "DELETE" && untyped => Response {
             status: 204,
             ty: None,
             collection: false,
             optional: false,
             source: shared.response.source.clone(),
-        }
-    } else {
-        shared.response.clone()
+        },
+        None => shared.response.clone(),
     };
+    let response = sometimes_empty(response, &examples);
 
-    let summary = page
+    let title = page
         .title
         .as_deref()
         .or(page.front_matter.title.as_deref())
         .unwrap_or_default()
         .to_string();
+    let summary = match &group.reads {
+        Some(reads) => format!("{title}: {}", reads.chain),
+        None => title,
+    };
     let rust_name = if several_methods {
         format!("{summary} {method}")
     } else {
@@ -393,22 +441,79 @@ fn operation(
         query: shared.query.clone(),
         request_body,
         response,
-        examples: examples(page, &primary.method),
+        examples,
         source: Source::new(&page.file, primary.line),
+    }
+}
+
+/// A response of a named type that the docs show coming back as `202
+/// Accepted` or `204 No Content` without a body may come back without one.
+fn sometimes_empty(response: Response, examples: &[Example]) -> Response {
+    let named = matches!(response.ty, Some(TypeRef::Named(_)));
+    let answers_empty = examples
+        .iter()
+        .filter_map(|e| e.response.as_ref())
+        .any(|r| r.empty && matches!(r.status, Some(202 | 204)));
+    Response {
+        optional: response.optional || named && !response.collection && answers_empty,
+        ..response
     }
 }
 
 /// An action is a POST to a named segment that is not a collection; a
 /// function is a call segment or a GET the page calls a function.
 ///
+/// Whether a `Request body` table lists an action's parameters rather than
+/// properties of the resource the page is about: its first column says
+/// `Parameter`, or it says `Property` but names a member that the page's
+/// subject does not declare (`partsToClone` of `POST /teams/{id}/clone`).
+fn lists_parameters(
+    page: &Page,
+    table: &Table,
+    shared: &Shared,
+    types: &BTreeMap<String, TypeDef>,
+) -> bool {
+    let first = table
+        .header
+        .first()
+        .map(|h| h.trim().to_ascii_lowercase())
+        .unwrap_or_default();
+    if first.starts_with("parameter") {
+        return true;
+    }
+    let Some(TypeRef::Named(subject)) = &shared.subject else {
+        return false;
+    };
+    let declared = |name: &str| {
+        let mut def = types.get(subject);
+        for _ in 0..64 {
+            let Some(d) = def else { return false };
+            if d.properties
+                .iter()
+                .chain(&d.navigation)
+                .any(|p| p.name == name)
+            {
+                return true;
+            }
+            def = d.base.as_ref().and_then(|b| types.get(b));
+        }
+        false
+    };
+    first.starts_with("property")
+        && declared_properties(table, &page.file)
+            .iter()
+            .any(|p| !declared(&p.name))
+}
+
 /// The page's title often says so (`user: sendMail`, `sendMail action`);
 /// when it does not, a POST to a segment that no path keys and no type
-/// has as a relationship, with a `Parameter` table for its body, is an
-/// action too (`POST /me/checkMemberGroups`).
+/// has as a relationship is an action too when a table lists its
+/// parameters and no link names a type for the body (`POST
+/// /me/checkMemberGroups`, `POST /teams/{id}/clone`).
 fn operation_kind(
     page: &Page,
     line: &RequestLine,
-    body_table: Option<&Table>,
+    parameters_listed: bool,
     collections: &Collections,
 ) -> OperationKind {
     let title = page
@@ -424,13 +529,8 @@ fn operation_kind(
                 || title.starts_with(&format!("{segment} action"))
                 || title.starts_with(&format!("{segment} function"));
             let action_words = title.contains(" action") || named_in_title;
-            let parameter_table = body_table.is_some_and(|t| {
-                t.header
-                    .first()
-                    .is_some_and(|h| h.trim().to_ascii_lowercase().starts_with("parameter"))
-            });
             let not_a_collection = !segment.starts_with('$') && !collections.contains(&segment);
-            if line.method == "POST" && (action_words || not_a_collection && parameter_table) {
+            if line.method == "POST" && (action_words || not_a_collection && parameters_listed) {
                 OperationKind::Action
             } else if line.method == "GET" && title.contains(" function") {
                 OperationKind::Function
@@ -440,57 +540,4 @@ fn operation_kind(
         }
         _ => OperationKind::Crud,
     }
-}
-
-/// The page's examples whose request uses `method` (or that have none).
-fn examples(page: &Page, method: &str) -> Vec<Example> {
-    page.examples
-        .iter()
-        .filter(
-            |e| match e.request.as_ref().and_then(|r| r.message.start.as_ref()) {
-                Some(StartLine::Request { method: m, .. }) => m == method,
-                _ => true,
-            },
-        )
-        .map(|e| {
-            let request = e.request.as_ref().and_then(|r| {
-                let Some(StartLine::Request { method, url, .. }) = &r.message.start else {
-                    return None;
-                };
-                Some(ExampleRequest {
-                    method: method.clone(),
-                    url: url.clone(),
-                    body: r.message.body.value(),
-                    source: Source::new(&page.file, r.message.line),
-                    findings: Vec::new(),
-                    url_finding: None,
-                })
-            });
-            let response = e.response.as_ref().map(|r| {
-                let annotation = page.code_blocks[r.block].annotation.as_ref();
-                ExampleResponse {
-                    status: match &r.message.start {
-                        Some(StartLine::Response { status, .. }) => Some(*status),
-                        _ => None,
-                    },
-                    body: r.message.body.value(),
-                    truncated: annotation
-                        .and_then(|a| a.bool("truncated"))
-                        .unwrap_or(false)
-                        || matches!(r.message.body, Body::PartialJson { .. }),
-                    odata_type: annotation
-                        .and_then(|a| a.str("@odata.type"))
-                        .map(str::to_string),
-                    is_collection: annotation.and_then(|a| a.bool("isCollection")),
-                    source: Source::new(&page.file, r.message.body_line),
-                    findings: Vec::new(),
-                }
-            });
-            Example {
-                name: e.name.as_deref().map(str::to_string),
-                request,
-                response,
-            }
-        })
-        .collect()
 }

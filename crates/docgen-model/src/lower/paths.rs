@@ -52,7 +52,12 @@ impl Collections {
 /// A path with its keys' names dropped and case folded, so that
 /// `/users/{id}` and `/Users/{user-id}` compare equal.
 pub fn path_shape(path: &PathTemplate) -> String {
-    path.segments
+    segments_shape(&path.segments)
+}
+
+/// The shape of some segments of a path, as [`path_shape`] writes it.
+pub fn segments_shape(segments: &[PathSegment]) -> String {
+    segments
         .iter()
         .map(|s| match s {
             PathSegment::Literal { value } => value.to_ascii_lowercase(),
@@ -61,6 +66,37 @@ pub fn path_shape(path: &PathTemplate) -> String {
         })
         .collect::<Vec<_>>()
         .join("/")
+}
+
+/// Whether the written path is an instance of the template: the same
+/// literals, anything where the template has a key, and the same function
+/// where it calls one.
+pub fn fits(written: &PathTemplate, template: &PathTemplate) -> bool {
+    written.segments.len() == template.segments.len()
+        && written
+            .segments
+            .iter()
+            .zip(&template.segments)
+            .all(|(w, t)| segment_fits(w, t))
+}
+
+fn segment_fits(written: &PathSegment, template: &PathSegment) -> bool {
+    match (written, template) {
+        (_, PathSegment::Parameter { .. }) => true,
+        (PathSegment::Literal { value: w }, PathSegment::Literal { value: t }) => {
+            w.eq_ignore_ascii_case(t)
+        }
+        (PathSegment::Call { name: w, .. }, PathSegment::Call { name: t, .. }) => {
+            w.eq_ignore_ascii_case(t)
+        }
+        // `delta` for `delta()`, and `users('a')` for `users/{id}` are
+        // spellings the client accepts; a call without arguments may be
+        // written without parentheses.
+        (PathSegment::Literal { value: w }, PathSegment::Call { name: t, arguments }) => {
+            arguments.iter().all(|a| a.parameter.is_none()) && w.eq_ignore_ascii_case(t)
+        }
+        _ => false,
+    }
 }
 
 /// Types the untyped request bodies of create and update operations from
@@ -119,5 +155,28 @@ fn collection_segment(path: &PathTemplate) -> Option<String> {
     match named {
         PathSegment::Literal { value } => Some(value.to_ascii_lowercase()),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn template_fits(url: &str, template: &str) -> bool {
+        fits(&PathTemplate::parse(url), &PathTemplate::parse(template))
+    }
+
+    #[test]
+    fn keys_match_anything_and_literals_match_without_case() {
+        assert!(template_fits(
+            "https://graph.microsoft.com/v1.0/users/a@b.com/MailFolders",
+            "/users/{id | userPrincipalName}/mailFolders"
+        ));
+        assert!(template_fits("/me/events/delta", "/me/events/delta()"));
+        assert!(!template_fits(
+            "/print/shares/s1/allowedGroups/$ref",
+            "/print/printers/{printerId}/shares/{printerShareId}/allowedGroups/$ref"
+        ));
+        assert!(!template_fits("/drive/items/1", "/me/drive/items/{id}"));
     }
 }

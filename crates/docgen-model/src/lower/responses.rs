@@ -2,7 +2,7 @@
 //! body from the prose, the examples' annotations, or the examples
 //! themselves.
 
-use docgen_page::{Body, Page, Paragraph};
+use docgen_page::{Body, Page, Paragraph, Primitive};
 
 use super::resolve::Resolver;
 use crate::ir::{Response, Source, TypeRef};
@@ -27,6 +27,19 @@ pub fn response_of(
         optional: false,
         source: source.clone(),
     };
+    // "returns a `302 Found` response that redirects to a preauthenticated
+    // download URL": what comes back is what the redirect leads to, the
+    // bytes of a download.
+    let names_success = paragraphs.iter().any(|p| status_code(&p.text).is_some());
+    let redirect = paragraphs.iter().find_map(|p| redirect_code(&p.text));
+    if let (false, Some(redirect)) = (names_success, redirect) {
+        return Response {
+            status: redirect,
+            ty: Some(TypeRef::Primitive(Primitive::Stream)),
+            ..empty
+        };
+    }
+
     let says_empty = paragraphs.iter().any(|p| says_no_body(&p.text));
     let another_status = paragraphs
         .iter()
@@ -89,6 +102,27 @@ pub fn response_of(
             source,
         },
     }
+}
+
+/// Whether a type linked at byte `at` of a response paragraph names what
+/// the body holds. A sentence that puts the type in a header or points to
+/// it ("a link to the [teamsAsyncOperation](..)", "a `Location` header
+/// with the location of the [operation](..)") and says nothing of a body
+/// names something the client fetches later, not the body.
+pub fn names_the_body(text: &str, at: usize) -> bool {
+    let sentence = sentence_at(text, at).to_ascii_lowercase();
+    let elsewhere = ["header", "link to", "location of"]
+        .iter()
+        .any(|words| sentence.contains(words));
+    !elsewhere || sentence.contains("body")
+}
+
+/// The sentence of `text` around byte `at`.
+fn sentence_at(text: &str, at: usize) -> &str {
+    let at = at.min(text.len());
+    let start = text[..at].rfind(". ").map_or(0, |i| i + 2);
+    let end = text[at..].find(". ").map_or(text.len(), |i| at + i + 1);
+    &text[start..end]
 }
 
 /// The first line of the `Response` section, or of its first paragraph.
@@ -177,6 +211,13 @@ fn primitive_in_prose(text: &str) -> Option<(TypeRef, bool)> {
 /// The first success status code in a sentence.
 pub fn status_code(text: &str) -> Option<u16> {
     status_codes(text).next()
+}
+
+/// The first redirect status code in a sentence: `302`.
+fn redirect_code(text: &str) -> Option<u16> {
+    text.split(|c: char| !c.is_ascii_digit())
+        .filter_map(|w| w.parse::<u16>().ok())
+        .find(|s| matches!(s, 301 | 302 | 303 | 307 | 308))
 }
 
 /// The success status codes in a sentence: `200`, `204`.

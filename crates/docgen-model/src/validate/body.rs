@@ -4,7 +4,7 @@
 use serde_json::Value;
 
 use super::value::Checker;
-use super::{Check, COLLECTION_SHAPE, UNKNOWN_RESPONSE_TYPE};
+use super::{Check, COLLECTION_SHAPE, UNKNOWN_RESPONSE_TYPE, WRAPPED_OBJECT};
 use crate::api::Api;
 use crate::ir::{ExampleResponse, Operation, RequestBody, TypeDef, TypeKind, TypeRef};
 use docgen_page::Primitive;
@@ -83,6 +83,20 @@ pub fn check_response(
     let def = api.resolve(&ty);
     let structured = is_structured(api, &ty);
     let wrapped = wrapped_value(api, body, def, collection);
+    if let (false, Some(def), Some(Value::Object(_))) = (collection, def, wrapped) {
+        if value_cannot_be_an_object(api, def) {
+            checker.findings.push(Check {
+                code: WRAPPED_OBJECT,
+                path: "value".into(),
+                message: format!(
+                    "`value` wraps the whole `{}` object, but the type has a `value` property of its \
+                     own, which holds no object: a client reads the body as the object and `value` \
+                     as that property",
+                    def.name
+                ),
+            });
+        }
+    }
     match (collection, wrapped) {
         (true, Some(items)) if items.is_array() => checker.check("value", items, &ty, true),
         (true, Some(item)) => {
@@ -161,12 +175,31 @@ fn wrapped_value<'v>(
 ) -> Option<&'v Value> {
     let members = body.as_object()?;
     let value = members.get("value")?;
-    let declares_value = def.is_some_and(|def| {
-        def.kind != TypeKind::Enum && api.all_properties(def).iter().any(|p| p.name == "value")
-    });
-    if !declares_value {
+    if !def.is_some_and(|def| declares_value(api, def)) {
         return Some(value);
     }
     let only_value = members.keys().all(|k| k == "value" || k.contains('@'));
     (only_value && (collection || value.is_object())).then_some(value)
+}
+
+/// Whether a structured type has a property named `value`.
+fn declares_value(api: &Api, def: &TypeDef) -> bool {
+    def.kind != TypeKind::Enum && api.all_properties(def).iter().any(|p| p.name == "value")
+}
+
+/// Whether a structured type has a `value` property that cannot hold an
+/// object, so that `{"value": {...}}` cannot be the object itself.
+fn value_cannot_be_an_object(api: &Api, def: &TypeDef) -> bool {
+    if def.kind == TypeKind::Enum {
+        return false;
+    }
+    let properties = api.all_properties(def);
+    let Some(value) = properties.iter().find(|p| p.name == "value") else {
+        return false;
+    };
+    let object = match &value.ty {
+        TypeRef::Json | TypeRef::Primitive(Primitive::Untyped) => true,
+        ty => is_structured(api, ty),
+    };
+    value.collection || !object
 }

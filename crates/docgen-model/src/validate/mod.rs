@@ -17,9 +17,14 @@
 //! | `V011` | body-with-no-content | a response whose status is `204 No Content` shows a body |
 //! | `V012` | undocumented-url | a request's URL fits none of the paths the operation's page documents |
 //! | `V013` | undocumented-body | a success response shows a body where the page's `Response` section says none comes back |
+//! | `V014` | body-not-taken | a `GET` or `DELETE` request shows a body |
+//! | `V015` | missing-body | a success response other than `202` or `204` shows no body where the page's `Response` section says one comes back |
+//! | `V016` | unqualified-odata-type | an object's `@odata.type` names a type of the model, but not by its qualified name (`educationAssignmentPointsGradeType` for `#microsoft.graph.educationAssignmentPointsGradeType`) |
+//! | `V017` | wrapped-object | a single object is wrapped in `{"value": ...}`, but its type has a `value` property of its own that holds no object |
 //!
 //! Every finding is a warning on the line where the example's body starts
-//! (its request line for `V012`);
+//! (its request line for `V012`, and for `V015` the line after the
+//! response's headers);
 //! the message names the member by its path, such as
 //! `value[0].assignedLicenses[0].skuId`. One example reports each code and
 //! member once, however many items of a collection repeat the mistake.
@@ -35,8 +40,9 @@ use docgen_page::Diagnostic;
 use serde::Serialize;
 
 use crate::api::Api;
-use crate::ir::{ExampleResponse, Finding, Operation, Source};
+use crate::ir::{ExampleResponse, Finding, Operation, Source, TypeRef};
 use body::{check_request, check_response};
+use docgen_page::Primitive;
 use url::check_url;
 
 /// A member the type does not declare.
@@ -65,6 +71,14 @@ pub const BODY_WITH_NO_CONTENT: &str = "V011";
 pub const UNDOCUMENTED_URL: &str = "V012";
 /// A success response with a body where the page says none comes back.
 pub const UNDOCUMENTED_BODY: &str = "V013";
+/// A request body sent with a method that takes none.
+pub const BODY_NOT_TAKEN: &str = "V014";
+/// A success response without the body the page says comes back.
+pub const MISSING_BODY: &str = "V015";
+/// An `@odata.type` that is not the qualified name of its type.
+pub const UNQUALIFIED_ODATA_TYPE: &str = "V016";
+/// A single object wrapped in `value` where its type has a `value`.
+pub const WRAPPED_OBJECT: &str = "V017";
 
 /// How many examples of an API were checked and how many fit the model.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
@@ -141,11 +155,14 @@ pub fn lint_examples(api: &mut Api) -> Vec<Diagnostic> {
                 located(vec![check], &request.source).pop()
             });
             let request = request.and_then(|request| {
-                let findings = check_request(api, op, request.body.as_ref()?)?;
+                let findings = request_checks(api, op, request.body.as_ref()?)?;
                 Some(located(findings, &request.source))
             });
             let response = example.response.as_ref().and_then(|response| {
-                let findings = response_checks(api, op, response, response.body.as_ref()?)?;
+                let findings = match &response.body {
+                    Some(body) => response_checks(api, op, response, body)?,
+                    None => vec![missing_body(op, response)?],
+                };
                 Some(located(findings, &response.source))
             });
             found.push(Found {
@@ -171,7 +188,7 @@ pub fn lint_examples(api: &mut Api) -> Vec<Diagnostic> {
         }
         if let (Some(side), Some(findings)) = (example.response.as_mut(), found.response) {
             diagnostics.extend(findings.iter().map(|f| diagnostic("response", f)));
-            side.findings = findings;
+            side.findings.extend(findings);
         }
     }
     diagnostics
@@ -186,7 +203,7 @@ pub fn example_report(api: &Api) -> ExampleReport {
                 let findings = request
                     .body
                     .as_ref()
-                    .map(|body| check_request(api, op, body));
+                    .map(|body| request_checks(api, op, body));
                 tally(&mut report.request, findings, &request.source);
             }
             if let Some(response) = &example.response {
@@ -217,6 +234,58 @@ fn tally(side: &mut SideReport, findings: Option<Option<Vec<Check>>>, source: &S
         side.valid += 1;
     }
     side.findings += findings.len();
+}
+
+/// The findings of a request body: against the type the operation takes,
+/// or one finding when its method takes no body. None when there is
+/// nothing to check.
+fn request_checks(api: &Api, op: &Operation, body: &serde_json::Value) -> Option<Vec<Check>> {
+    if op.request_body.is_none() && matches!(op.method.as_str(), "GET" | "DELETE" | "HEAD") {
+        return Some(vec![Check {
+            code: BODY_NOT_TAKEN,
+            path: String::new(),
+            message: format!(
+                "the example sends a body, but a `{}` request takes none",
+                op.method
+            ),
+        }]);
+    }
+    check_request(api, op, body)
+}
+
+/// The finding of a success response that shows no body where the page
+/// says one comes back as JSON. `202 Accepted` and `204 No Content` are
+/// answers without a body; the lowering makes a body that the docs show
+/// missing from them optional.
+fn missing_body(op: &Operation, response: &ExampleResponse) -> Option<Check> {
+    let status = response.status.unwrap_or(op.response.status);
+    let json = match &op.response.ty {
+        Some(TypeRef::Named(_)) => true,
+        Some(TypeRef::Primitive(p)) => !matches!(p, Primitive::Stream | Primitive::Untyped),
+        Some(TypeRef::Json) | None => false,
+    };
+    let raw_path = op.path.ends_with("/$value") || op.path.ends_with("/content");
+    let expected = json && !raw_path && !op.response.optional;
+    let success = (200..300).contains(&status) && !matches!(status, 202 | 204);
+    // An answer of another kind (`text/plain` for a `$count`) is no JSON
+    // body left out.
+    let json_answer = response
+        .header("content-type")
+        .is_none_or(|t| t.to_ascii_lowercase().contains("json"));
+    (expected && success && json_answer && response.empty).then(|| Check {
+        code: MISSING_BODY,
+        path: String::new(),
+        message: format!(
+            "the example answers `{status}` without a body, but the docs say {} `{}` comes back ({})",
+            if op.response.collection {
+                "a collection of"
+            } else {
+                "a"
+            },
+            op.response.ty.as_ref().map_or("", TypeRef::qualified_name),
+            op.response.source
+        ),
+    })
 }
 
 /// The findings of a response body: against its type, and against its

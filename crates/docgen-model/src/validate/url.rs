@@ -1,9 +1,10 @@
 //! Whether an example's URL is one of the paths its operation documents.
 
-use docgen_page::{PathSegment, PathTemplate};
+use docgen_page::PathTemplate;
 
 use super::{Check, UNDOCUMENTED_URL};
 use crate::ir::Operation;
+use crate::lower::paths::fits;
 
 /// How many documented paths a finding lists.
 const LISTED: usize = 2;
@@ -45,37 +46,6 @@ pub fn check_url(op: &Operation, url: &str) -> Option<Check> {
     })
 }
 
-/// Whether the written path is an instance of the template: the same
-/// literals, anything where the template has a key, and the same function
-/// where it calls one.
-fn fits(written: &PathTemplate, template: &PathTemplate) -> bool {
-    written.segments.len() == template.segments.len()
-        && written
-            .segments
-            .iter()
-            .zip(&template.segments)
-            .all(|(w, t)| segment_fits(w, t))
-}
-
-fn segment_fits(written: &PathSegment, template: &PathSegment) -> bool {
-    match (written, template) {
-        (_, PathSegment::Parameter { .. }) => true,
-        (PathSegment::Literal { value: w }, PathSegment::Literal { value: t }) => {
-            w.eq_ignore_ascii_case(t)
-        }
-        (PathSegment::Call { name: w, .. }, PathSegment::Call { name: t, .. }) => {
-            w.eq_ignore_ascii_case(t)
-        }
-        // `delta` for `delta()`, and `users('a')` for `users/{id}` are
-        // spellings the client accepts; a call without arguments may be
-        // written without parentheses.
-        (PathSegment::Literal { value: w }, PathSegment::Call { name: t, arguments }) => {
-            arguments.iter().all(|a| a.parameter.is_none()) && w.eq_ignore_ascii_case(t)
-        }
-        _ => false,
-    }
-}
-
 /// Whether a full URL names a host other than the service's: every
 /// national cloud's service host has `graph` in its name.
 fn other_host(url: &str) -> bool {
@@ -92,24 +62,6 @@ fn other_host(url: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn template_fits(url: &str, template: &str) -> bool {
-        fits(&PathTemplate::parse(url), &PathTemplate::parse(template))
-    }
-
-    #[test]
-    fn keys_match_anything_and_literals_match_without_case() {
-        assert!(template_fits(
-            "https://graph.microsoft.com/v1.0/users/a@b.com/MailFolders",
-            "/users/{id | userPrincipalName}/mailFolders"
-        ));
-        assert!(template_fits("/me/events/delta", "/me/events/delta()"));
-        assert!(!template_fits(
-            "/print/shares/s1/allowedGroups/$ref",
-            "/print/printers/{printerId}/shares/{printerShareId}/allowedGroups/$ref"
-        ));
-        assert!(!template_fits("/drive/items/1", "/me/drive/items/{id}"));
-    }
 
     #[test]
     fn urls_on_other_hosts_are_not_calls() {

@@ -3,8 +3,8 @@
 use serde_json::{Map, Value};
 
 use super::format;
-use super::UNKNOWN_ODATA_TYPE;
 use super::{Check, BAD_DATE_TIME, BAD_ENUM_VALUE, BAD_FORMAT, ENUM_CASE, NOT_DERIVED};
+use super::{UNKNOWN_ODATA_TYPE, UNQUALIFIED_ODATA_TYPE};
 use super::{UNKNOWN_PROPERTY, WRONG_JSON_TYPE};
 use crate::api::Api;
 use crate::ir::{Property, TypeDef, TypeKind, TypeRef};
@@ -76,6 +76,18 @@ impl<'a> Checker<'a> {
         let def = match members.get("@odata.type").and_then(Value::as_str) {
             Some(written) => match self.find_type(written) {
                 Some(actual) => {
+                    let name = written.trim().trim_start_matches('#');
+                    if name != actual.name {
+                        self.finding(
+                            UNQUALIFIED_ODATA_TYPE,
+                            path,
+                            format!(
+                                "`{}` has `@odata.type` `{written}`, which is not the qualified name `#{}`",
+                                shown(path),
+                                actual.name
+                            ),
+                        );
+                    }
                     if !self.derives_from(actual, declared) {
                         self.finding(
                             NOT_DERIVED,
