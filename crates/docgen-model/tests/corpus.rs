@@ -65,19 +65,9 @@ fn check_version(version: &str, floors: Floors) {
     }
     let started = Instant::now();
 
-    let mut files = docgen_page::markdown_files(&root);
-    files.sort();
-    let pages: Vec<_> = files
+    let pages: Vec<_> = docgen_page::read_markdown_files(&root)
         .par_iter()
-        .map(|path| {
-            let name = path
-                .strip_prefix(&root)
-                .expect("found under the root")
-                .to_string_lossy()
-                .replace('\\', "/");
-            let source = std::fs::read_to_string(path).expect("pages are UTF-8");
-            parse_page(&name, &source).0
-        })
+        .map(|(name, source)| parse_page(name, source.as_str()).0)
         .collect();
     let api = Api::build(&pages);
     let report = api.example_report();

@@ -83,21 +83,10 @@ fn main() {
         );
         return;
     }
-    let mut files = docgen_page::markdown_files(&root);
-    files.sort();
-    let sources: Vec<(String, ArcStr)> = files
-        .iter()
-        .filter_map(|path| {
-            let source = ArcStr::from(std::fs::read_to_string(path).ok()?);
-            let file = path
-                .strip_prefix(&root)
-                .ok()?
-                .to_string_lossy()
-                .into_owned();
-            Some((file, source))
-        })
+    let sources: Vec<(String, ArcStr)> = docgen_page::read_markdown_files(&root)
+        .into_iter()
+        .map(|(file, source)| (file, ArcStr::from(source)))
         .collect();
-    drop(files);
     let corpus: usize = sources.iter().map(|(_, s)| s.len()).sum();
 
     // From here on the peak counts the sources and the models.

@@ -31,20 +31,7 @@ fn main() {
     let types = args.iter().any(|a| a == "--types");
     let compare = args.iter().any(|a| a == "--compare");
 
-    let mut files = docgen_page::markdown_files(&root);
-    files.sort();
-    let sources: Vec<(String, String)> = files
-        .iter()
-        .filter_map(|path| {
-            let source = std::fs::read_to_string(path).ok()?;
-            let file = path
-                .strip_prefix(&root)
-                .ok()?
-                .to_string_lossy()
-                .into_owned();
-            Some((file, source))
-        })
-        .collect();
+    let sources = docgen_page::read_markdown_files(&root);
     let bytes: usize = sources.iter().map(|(_, s)| s.len()).sum();
 
     if compare {

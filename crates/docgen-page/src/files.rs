@@ -24,3 +24,22 @@ pub fn markdown_files(root: &Path) -> Vec<PathBuf> {
     files.sort();
     files
 }
+
+/// The text of every page [`markdown_files`] finds below `root`, each named
+/// by its path from `root` with `/` between folders. Files that cannot be
+/// read as UTF-8 are passed over.
+pub fn read_markdown_files(root: &Path) -> Vec<(String, String)> {
+    markdown_files(root)
+        .iter()
+        .filter_map(|path| {
+            let text = std::fs::read_to_string(path).ok()?;
+            let name = path.strip_prefix(root).ok()?;
+            let name = name
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/");
+            Some((name, text))
+        })
+        .collect()
+}

@@ -31,18 +31,8 @@ pub fn corpus_root() -> Option<PathBuf> {
 /// sorted by path.
 #[allow(dead_code)]
 pub fn read_corpus(root: &Path) -> Vec<CorpusPage> {
-    let mut files = docgen_page::markdown_files(root);
-    files.sort();
-    files
+    docgen_page::read_markdown_files(root)
         .into_iter()
-        .filter_map(|path| {
-            let source = std::fs::read_to_string(&path).ok()?;
-            let file = path
-                .strip_prefix(root)
-                .ok()?
-                .to_string_lossy()
-                .replace('\\', "/");
-            Some(CorpusPage { file, source })
-        })
+        .map(|(file, source)| CorpusPage { file, source })
         .collect()
 }
