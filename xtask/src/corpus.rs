@@ -47,7 +47,14 @@ impl std::fmt::Display for Cost {
 pub fn corpus(args: CorpusArgs) -> anyhow::Result<()> {
     let root = crate::workspace_root();
     let target = root.join("target/corpus");
-    let staging = tempfile::tempdir().context("creating a temporary folder")?;
+    // The crates are written beside their build, under the workspace's
+    // target folder, as a generated crate is written into a project; a
+    // system temporary folder can be a different, slower file system.
+    std::fs::create_dir_all(&target)?;
+    let staging = tempfile::Builder::new()
+        .prefix("crates-")
+        .tempdir_in(&target)
+        .context("creating a temporary folder")?;
     let xtask = std::env::current_exe().context("finding the xtask binary")?;
     let mut failures = Vec::new();
 
@@ -69,6 +76,9 @@ pub fn corpus(args: CorpusArgs) -> anyhow::Result<()> {
             .arg("--crate-name")
             .arg(&name)
             .arg("--allow-errors"))?;
+        if generate.success {
+            crate::examples::isolate(&out, &root)?;
+        }
         println!(
             "generated in {} ({} files, {} lines of Rust)",
             generate.cost,

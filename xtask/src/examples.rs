@@ -104,6 +104,9 @@ pub fn examples(args: Examples) -> anyhow::Result<ExitCode> {
     write_atomically(&out, &generation.files)
         .with_context(|| format!("writing {}", out.display()))?;
     isolate(&out, &root)?;
+    if !out.join("tests/examples/main.rs").exists() {
+        bail!("the generated crate has no example check");
+    }
 
     // Run the check; its test writes the report.
     std::fs::create_dir_all(&report)?;
@@ -156,9 +159,9 @@ pub fn examples(args: Examples) -> anyhow::Result<ExitCode> {
 }
 
 /// Makes the crate a workspace of its own, with the repository's lock file,
-/// so that it builds with the versions the workspace has tested and shares
-/// their build in `target/examples/`.
-fn isolate(out: &Path, root: &Path) -> anyhow::Result<()> {
+/// so that it builds with the versions the workspace has tested, wherever
+/// it is written.
+pub fn isolate(out: &Path, root: &Path) -> anyhow::Result<()> {
     let manifest = out.join("Cargo.toml");
     let mut text = std::fs::read_to_string(&manifest)?;
     text.push_str("\n[workspace]\n");
@@ -166,9 +169,6 @@ fn isolate(out: &Path, root: &Path) -> anyhow::Result<()> {
     let lock = root.join("Cargo.lock");
     if lock.exists() {
         std::fs::copy(&lock, out.join("Cargo.lock"))?;
-    }
-    if !out.join("tests/examples/main.rs").exists() {
-        bail!("the generated crate has no example check");
     }
     Ok(())
 }
