@@ -77,7 +77,7 @@ pub fn corpus(args: CorpusArgs) -> anyhow::Result<()> {
             .arg(&name)
             .arg("--allow-errors"))?;
         if generate.success {
-            crate::examples::isolate(&out, &root)?;
+            crate::isolate(&out, &root)?;
         }
         println!(
             "generated in {} ({} files, {} lines of Rust)",

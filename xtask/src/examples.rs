@@ -103,7 +103,7 @@ pub fn examples(args: Examples) -> anyhow::Result<ExitCode> {
     );
     write_atomically(&out, &generation.files)
         .with_context(|| format!("writing {}", out.display()))?;
-    isolate(&out, &root)?;
+    crate::isolate(&out, &root)?;
     if !out.join("tests/examples/main.rs").exists() {
         bail!("the generated crate has no example check");
     }
@@ -156,21 +156,6 @@ pub fn examples(args: Examples) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::FAILURE
     })
-}
-
-/// Makes the crate a workspace of its own, with the repository's lock file,
-/// so that it builds with the versions the workspace has tested, wherever
-/// it is written.
-pub fn isolate(out: &Path, root: &Path) -> anyhow::Result<()> {
-    let manifest = out.join("Cargo.toml");
-    let mut text = std::fs::read_to_string(&manifest)?;
-    text.push_str("\n[workspace]\n");
-    std::fs::write(&manifest, text)?;
-    let lock = root.join("Cargo.lock");
-    if lock.exists() {
-        std::fs::copy(&lock, out.join("Cargo.lock"))?;
-    }
-    Ok(())
 }
 
 /// The test's summary lines, from the cargo log.

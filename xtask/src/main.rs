@@ -107,6 +107,21 @@ fn workspace_root() -> PathBuf {
         .to_path_buf()
 }
 
+/// Makes the crate a workspace of its own, with the repository's lock file,
+/// so that it builds with the versions the workspace has tested, wherever
+/// it is written.
+fn isolate(out: &Path, root: &Path) -> anyhow::Result<()> {
+    let manifest = out.join("Cargo.toml");
+    let mut text = std::fs::read_to_string(&manifest)?;
+    text.push_str("\n[workspace]\n");
+    std::fs::write(&manifest, text)?;
+    let lock = root.join("Cargo.lock");
+    if lock.exists() {
+        std::fs::copy(&lock, out.join("Cargo.lock"))?;
+    }
+    Ok(())
+}
+
 fn codegen(args: Codegen) -> anyhow::Result<ExitCode> {
     tracing_subscriber::fmt()
         .with_env_filter(if args.verbose { "info" } else { "warn" })

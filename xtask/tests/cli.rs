@@ -1,12 +1,21 @@
 //! `cargo xtask codegen` as a user runs it.
 
 use std::path::Path;
-use std::process::Command;
+use std::process::{Command, Output};
 
 const SEED: &str = include_str!("../../docs-input/api/intune-shared-user-create.md");
 
-fn xtask() -> Command {
+/// `xtask codegen` from `input` to `out`, with `flags` before them.
+fn codegen(flags: &[&str], input: &Path, out: &Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_xtask"))
+        .arg("codegen")
+        .args(flags)
+        .arg("--input")
+        .arg(input)
+        .arg("--out")
+        .arg(out)
+        .output()
+        .unwrap()
 }
 
 /// The seed page with the request body table's separator row deleted and
@@ -34,13 +43,7 @@ fn a_broken_page_fails_the_run_and_leaves_the_output_alone() {
     );
     write(&out.join("src/lib.rs"), "// the crate as it was\n");
 
-    let run = xtask()
-        .args(["codegen", "--input"])
-        .arg(&input)
-        .arg("--out")
-        .arg(&out)
-        .output()
-        .unwrap();
+    let run = codegen(&[], &input, &out);
     let stderr = String::from_utf8_lossy(&run.stderr);
 
     assert!(!run.status.success(), "{stderr}");
@@ -67,13 +70,7 @@ fn check_reports_a_stale_crate_and_passes_a_fresh_one() {
     let out = dir.path().join("out");
     write(&input.join("api/intune-shared-user-create.md"), SEED);
 
-    let generate = xtask()
-        .args(["codegen", "--input"])
-        .arg(&input)
-        .arg("--out")
-        .arg(&out)
-        .output()
-        .unwrap();
+    let generate = codegen(&[], &input, &out);
     assert!(
         generate.status.success(),
         "{}",
@@ -81,13 +78,7 @@ fn check_reports_a_stale_crate_and_passes_a_fresh_one() {
     );
 
     let check = |expect_success: bool| {
-        let run = xtask()
-            .args(["codegen", "--check", "--input"])
-            .arg(&input)
-            .arg("--out")
-            .arg(&out)
-            .output()
-            .unwrap();
+        let run = codegen(&["--check"], &input, &out);
         let stderr = String::from_utf8_lossy(&run.stderr).into_owned();
         assert_eq!(run.status.success(), expect_success, "{stderr}");
         stderr

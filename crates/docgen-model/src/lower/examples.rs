@@ -32,12 +32,14 @@ pub fn examples(page: &Page, method: &str) -> Vec<Example> {
             let response = e.response.as_ref().map(|r| {
                 let annotation = page.code_blocks[r.block].annotation.as_ref();
                 let source = Source::new(&page.file, r.message.body_line);
+                let body = r.message.body.value();
                 ExampleResponse {
                     status: match &r.message.start {
                         Some(StartLine::Response { status, .. }) => Some(*status),
                         _ => None,
                     },
-                    body: r.message.body.value(),
+                    findings: broken_body(&r.message.body, body.is_some(), &source),
+                    body,
                     empty: r.message.body == Body::None,
                     headers: r
                         .message
@@ -53,7 +55,6 @@ pub fn examples(page: &Page, method: &str) -> Vec<Example> {
                         .and_then(|a| a.str("@odata.type"))
                         .map(str::to_string),
                     is_collection: annotation.and_then(|a| a.bool("isCollection")),
-                    findings: broken_body(&r.message.body, &source),
                     source,
                 }
             });
@@ -67,10 +68,11 @@ pub fn examples(page: &Page, method: &str) -> Vec<Example> {
 }
 
 /// A finding for a body that is meant as JSON but of which nothing
-/// parses, so that a check that needs the body can tell why it has none.
-fn broken_body(body: &Body, source: &Source) -> Vec<Finding> {
+/// parses (`parsed` is false), so that a check that needs the body can tell
+/// why it has none.
+fn broken_body(body: &Body, parsed: bool, source: &Source) -> Vec<Finding> {
     match body {
-        Body::PartialJson { error, .. } if body.value().is_none() => vec![Finding {
+        Body::PartialJson { error, .. } if !parsed => vec![Finding {
             code: "P011",
             path: String::new(),
             message: format!("the body is not valid JSON ({error})"),
