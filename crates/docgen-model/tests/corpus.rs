@@ -67,7 +67,7 @@ fn check_version(version: &str, floors: Floors) {
 
     let pages: Vec<_> = docgen_page::read_markdown_files(&root)
         .par_iter()
-        .map(|(name, source)| parse_page(name, source.as_str()).0)
+        .map(|(name, source)| parse_page(name, source.clone()).0)
         .collect();
     let api = Api::build(&pages);
     let report = api.example_report();

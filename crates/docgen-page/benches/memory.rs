@@ -83,10 +83,7 @@ fn main() {
         );
         return;
     }
-    let sources: Vec<(String, ArcStr)> = docgen_page::read_markdown_files(&root)
-        .into_iter()
-        .map(|(file, source)| (file, ArcStr::from(source)))
-        .collect();
+    let sources: Vec<(String, ArcStr)> = docgen_page::read_markdown_files(&root);
     let corpus: usize = sources.iter().map(|(_, s)| s.len()).sum();
 
     // From here on the peak counts the sources and the models.

@@ -16,7 +16,10 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::time::Instant;
 
-use docgen_page::{parse_page, TypeExpr};
+use docgen_page::{parse_page, ArcStr, TypeExpr};
+
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use pulldown_cmark::{Options, Parser};
 
 fn main() {
@@ -44,7 +47,7 @@ fn main() {
     let mut diagnostics = 0;
     let mut pages = Vec::with_capacity(sources.len());
     for (file, source) in &sources {
-        let (page, found) = parse_page(file, source);
+        let (page, found) = parse_page(file, source.clone());
         diagnostics += found.len();
         if show_diagnostics {
             for d in &found {
@@ -99,7 +102,7 @@ fn main() {
 
 /// The fastest of a few runs of each, which is the figure least disturbed
 /// by other work on a busy machine.
-fn compare_with_pulldown(sources: &[(String, String)]) {
+fn compare_with_pulldown(sources: &[(String, ArcStr)]) {
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
         | Options::ENABLE_STRIKETHROUGH;
@@ -121,7 +124,7 @@ fn compare_with_pulldown(sources: &[(String, String)]) {
     let full = fastest(&|| {
         sources
             .iter()
-            .map(|(f, s)| parse_page(f, s).0.tables.len())
+            .map(|(f, s)| parse_page(f, s.clone()).0.tables.len())
             .sum()
     });
     eprintln!(

@@ -1,11 +1,10 @@
 use std::borrow::Cow;
-use std::fmt;
 use std::sync::Arc;
 
 use arcstr::Substr;
-use serde::de::{DeserializeOwned, MapAccess, SeqAccess, Visitor};
+use serde::de::{DeserializeOwned, IgnoredAny};
 use serde::ser::SerializeStruct;
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Serialize, Serializer};
 use serde_json::Value;
 
 /// One `METHOD /path` line of an `HTTP request` section.
@@ -305,7 +304,9 @@ fn parse_argument(arg: &str) -> Argument {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Body {
     None,
-    /// A body that parses as JSON.
+    /// A body that is JSON by the grammar. [`Body::value`] reads it,
+    /// unless it holds what serde_json cannot (a number out of the range of
+    /// an `f64`, an unpaired surrogate escape).
     Json {
         text: Substr,
     },
@@ -558,8 +559,10 @@ pub(crate) fn parse_body(text: Substr) -> Body {
     if !looks_json {
         return Body::Text { text };
     }
-    match serde_json::from_str::<JsonChecked>(trimmed) {
-        Ok(JsonChecked) => Body::Json { text },
+    // serde_json checks the grammar of a value it skips as strictly as that
+    // of one it reads, without building anything.
+    match serde_json::from_str::<IgnoredAny>(trimmed) {
+        Ok(_) => Body::Json { text },
         Err(e) => Body::PartialJson {
             text,
             error: e.to_string(),
@@ -570,7 +573,7 @@ pub(crate) fn parse_body(text: Substr) -> Body {
 /// Whether the elided parts of a body that is not JSON as written can be
 /// left out so that the rest parses (see [`Body::value`]).
 pub(crate) fn elided_parses(text: &str) -> bool {
-    parse_elided::<JsonChecked>(text.trim()).is_some()
+    parse_elided::<IgnoredAny>(text.trim()).is_some()
 }
 
 /// Reads JSON with elisions: lines that are only `...`, `…` or `// comments`
@@ -592,59 +595,6 @@ fn parse_elided<T: DeserializeOwned>(text: &str) -> Option<T> {
     close_open_brackets(&mut joined);
     remove_trailing_commas(&mut joined);
     serde_json::from_str(&joined).ok()
-}
-
-/// Any JSON value, read and dropped: the same reading, with the same
-/// errors, as building a `serde_json::Value`, but nothing is kept. (serde's
-/// `IgnoredAny` would let serde_json skip values with looser checks.)
-struct JsonChecked;
-
-impl<'de> Deserialize<'de> for JsonChecked {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(JsonChecked)
-    }
-}
-
-impl<'de> Visitor<'de> for JsonChecked {
-    type Value = JsonChecked;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("any JSON value")
-    }
-
-    fn visit_bool<E>(self, _: bool) -> Result<JsonChecked, E> {
-        Ok(JsonChecked)
-    }
-
-    fn visit_i64<E>(self, _: i64) -> Result<JsonChecked, E> {
-        Ok(JsonChecked)
-    }
-
-    fn visit_u64<E>(self, _: u64) -> Result<JsonChecked, E> {
-        Ok(JsonChecked)
-    }
-
-    fn visit_f64<E>(self, _: f64) -> Result<JsonChecked, E> {
-        Ok(JsonChecked)
-    }
-
-    fn visit_str<E>(self, _: &str) -> Result<JsonChecked, E> {
-        Ok(JsonChecked)
-    }
-
-    fn visit_unit<E>(self) -> Result<JsonChecked, E> {
-        Ok(JsonChecked)
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<JsonChecked, A::Error> {
-        while seq.next_element::<JsonChecked>()?.is_some() {}
-        Ok(JsonChecked)
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<JsonChecked, A::Error> {
-        while map.next_entry::<JsonChecked, JsonChecked>()?.is_some() {}
-        Ok(JsonChecked)
-    }
 }
 
 fn remove_trailing_commas(text: &mut String) {
@@ -854,10 +804,20 @@ mod tests {
     }
 
     #[test]
-    fn a_body_is_checked_as_strictly_as_it_is_read() {
-        // A lone surrogate and a number out of range are JSON that
-        // serde_json does not read into a value.
+    fn a_body_is_json_by_the_grammar() {
+        // A lone surrogate and a number out of range are JSON by the
+        // grammar that serde_json does not read into a value.
         for body in [r#"{"a": "\ud800"}"#, r#"{"a": 1e400}"#] {
+            let m = parse_http_message(body, 1);
+            assert!(matches!(m.body, Body::Json { .. }), "{body}");
+            assert_eq!(m.body.value(), None, "{body}");
+        }
+        for body in [
+            r#"{"a": 01}"#,
+            "{\"a\": \"\u{1}\"}",
+            r#"{"a": "\x"}"#,
+            r#"{"a" 1}"#,
+        ] {
             let m = parse_http_message(body, 1);
             assert!(matches!(m.body, Body::PartialJson { .. }), "{body}");
         }

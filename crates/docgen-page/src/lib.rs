@@ -28,7 +28,7 @@ pub use annotation::{parse_annotation, Annotation, AnnotationError};
 pub use arcstr::{ArcStr, Substr};
 pub use codes::{code_doc, CodeDoc, CODES};
 pub use diagnostic::{Diagnostic, Severity};
-pub use files::{markdown_files, read_markdown_files};
+pub use files::{markdown_files, read_markdown_files, read_shared};
 pub use http::{
     parse_http_message, parse_request_line, Argument, Body, HttpMessage, PathSegment, PathTemplate,
     RequestLine, StartLine,

@@ -62,57 +62,36 @@ impl Primitive {
             .strip_prefix("Edm.")
             .or_else(|| name.strip_prefix("edm."))
             .unwrap_or(name);
-        SPELLINGS
-            .iter()
-            .find(|(spelling, _)| spelling.eq_ignore_ascii_case(name))
-            .map(|&(_, primitive)| primitive)
+        // The longest spelling is 14 bytes; the name is lowercased into a
+        // buffer on the stack and matched as bytes.
+        let mut buffer = [0u8; 16];
+        let lower = buffer.get_mut(..name.len())?;
+        lower.copy_from_slice(name.as_bytes());
+        lower.make_ascii_lowercase();
+        let primitive = match &*lower {
+            b"string" | b"str" | b"text" | b"url" | b"uri" => Primitive::String,
+            b"boolean" | b"bool" => Primitive::Boolean,
+            b"byte" => Primitive::Byte,
+            b"sbyte" => Primitive::SByte,
+            b"int16" | b"short" => Primitive::Int16,
+            b"int32" | b"int" | b"integer" | b"number" => Primitive::Int32,
+            b"int64" | b"long" | b"bigint" => Primitive::Int64,
+            b"single" | b"float" => Primitive::Single,
+            b"double" => Primitive::Double,
+            b"decimal" => Primitive::Decimal,
+            b"datetimeoffset" | b"datetime" | b"timestamp" => Primitive::DateTimeOffset,
+            b"date" => Primitive::Date,
+            b"timeofday" | b"time" => Primitive::TimeOfDay,
+            b"duration" | b"timespan" => Primitive::Duration,
+            b"guid" | b"uuid" => Primitive::Guid,
+            b"binary" | b"byte[]" | b"base64" | b"base64binary" => Primitive::Binary,
+            b"stream" => Primitive::Stream,
+            b"json" | b"object" | b"untyped" | b"any" => Primitive::Untyped,
+            _ => return None,
+        };
+        Some(primitive)
     }
 }
-
-/// The names the docs give the primitives, in lowercase.
-const SPELLINGS: &[(&str, Primitive)] = &[
-    ("string", Primitive::String),
-    ("str", Primitive::String),
-    ("text", Primitive::String),
-    ("url", Primitive::String),
-    ("uri", Primitive::String),
-    ("boolean", Primitive::Boolean),
-    ("bool", Primitive::Boolean),
-    ("byte", Primitive::Byte),
-    ("sbyte", Primitive::SByte),
-    ("int16", Primitive::Int16),
-    ("short", Primitive::Int16),
-    ("int32", Primitive::Int32),
-    ("int", Primitive::Int32),
-    ("integer", Primitive::Int32),
-    ("number", Primitive::Int32),
-    ("int64", Primitive::Int64),
-    ("long", Primitive::Int64),
-    ("bigint", Primitive::Int64),
-    ("single", Primitive::Single),
-    ("float", Primitive::Single),
-    ("double", Primitive::Double),
-    ("decimal", Primitive::Decimal),
-    ("datetimeoffset", Primitive::DateTimeOffset),
-    ("datetime", Primitive::DateTimeOffset),
-    ("timestamp", Primitive::DateTimeOffset),
-    ("date", Primitive::Date),
-    ("timeofday", Primitive::TimeOfDay),
-    ("time", Primitive::TimeOfDay),
-    ("duration", Primitive::Duration),
-    ("timespan", Primitive::Duration),
-    ("guid", Primitive::Guid),
-    ("uuid", Primitive::Guid),
-    ("binary", Primitive::Binary),
-    ("byte[]", Primitive::Binary),
-    ("base64", Primitive::Binary),
-    ("base64binary", Primitive::Binary),
-    ("stream", Primitive::Stream),
-    ("json", Primitive::Untyped),
-    ("object", Primitive::Untyped),
-    ("untyped", Primitive::Untyped),
-    ("any", Primitive::Untyped),
-];
 
 /// A type as written in a table's type cell.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]

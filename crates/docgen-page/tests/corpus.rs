@@ -39,7 +39,7 @@ fn the_corpus_reads_without_panics_and_above_the_floors() {
         .map(|p| Outcome {
             file: p.file.clone(),
             resource: ResourceSource::of(&p.source),
-            result: catch_unwind(AssertUnwindSafe(|| parse_page(&p.file, &p.source))).ok(),
+            result: catch_unwind(AssertUnwindSafe(|| parse_page(&p.file, p.source.clone()))).ok(),
         })
         .collect();
 

@@ -108,7 +108,7 @@ fn mutated_pages_never_panic() {
         Some(root) => common::read_corpus(&root)
             .into_iter()
             .step_by(25)
-            .map(|p| p.source)
+            .map(|p| p.source.to_string())
             .collect(),
         None => INLINE_SEEDS.iter().map(|s| s.to_string()).collect(),
     };

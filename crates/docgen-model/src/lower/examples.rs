@@ -78,6 +78,14 @@ fn broken_body(body: &Body, parsed: bool, source: &Source) -> Vec<Finding> {
             message: format!("the body is not valid JSON ({error})"),
             source: source.clone(),
         }],
+        Body::Json { .. } if !parsed => vec![Finding {
+            code: "P011",
+            path: String::new(),
+            message: "the body is JSON that cannot be read into a value \
+                      (a number out of range or an unpaired surrogate)"
+                .to_string(),
+            source: source.clone(),
+        }],
         _ => Vec::new(),
     }
 }

@@ -8,7 +8,7 @@ pub struct CorpusPage {
     // Not every test that shares this module names the pages it reads.
     #[allow(dead_code)]
     pub file: String,
-    pub source: String,
+    pub source: docgen_page::ArcStr,
 }
 
 /// The corpus root: the `shared/graph-docs` folder checked out beside the
