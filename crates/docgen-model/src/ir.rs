@@ -1,3 +1,5 @@
+use std::borrow::Cow;
+
 use serde::Serialize;
 use serde_json::Value;
 
@@ -242,9 +244,20 @@ pub struct ExampleRequest {
     pub source: Source,
     /// What the docs lint found wrong in the body.
     pub findings: Vec<Finding>,
+    /// Values the body leaves out, each with what checks read in its place.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub stand_ins: Vec<StandIn>,
     /// The docs lint's finding when the URL is none of the paths the page
     /// documents.
     pub url_finding: Option<Finding>,
+}
+
+impl ExampleRequest {
+    /// The body with every elided value replaced by its stand-in: what a
+    /// check of the example sends and compares.
+    pub fn checked_body(&self) -> Option<Cow<'_, Value>> {
+        checked_body(self.body.as_ref()?, &self.stand_ins)
+    }
 }
 
 /// The response side of an example.
@@ -265,9 +278,18 @@ pub struct ExampleResponse {
     pub source: Source,
     /// What the docs lint found wrong in the body.
     pub findings: Vec<Finding>,
+    /// Values the body leaves out, each with what checks read in its place.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub stand_ins: Vec<StandIn>,
 }
 
 impl ExampleResponse {
+    /// The body with every elided value replaced by its stand-in: what a
+    /// check of the example reads.
+    pub fn checked_body(&self) -> Option<Cow<'_, Value>> {
+        checked_body(self.body.as_ref()?, &self.stand_ins)
+    }
+
     /// The value of the header `name`, whatever its case.
     pub fn header(&self, name: &str) -> Option<&str> {
         self.headers
@@ -275,6 +297,30 @@ impl ExampleResponse {
             .find(|(n, _)| n.eq_ignore_ascii_case(name))
             .map(|(_, value)| value.as_str())
     }
+}
+
+/// A value an example's body leaves out (a placeholder such as
+/// `"datetime-value"`, or a value cut short), and the value of its declared
+/// type that checks of the example read in its place.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct StandIn {
+    /// Where in the body, as a JSON pointer: `/value/0/createdDateTime`.
+    pub pointer: String,
+    pub value: Value,
+}
+
+/// `body` with `stand_ins` put in, borrowed when there are none.
+fn checked_body<'a>(body: &'a Value, stand_ins: &[StandIn]) -> Option<Cow<'a, Value>> {
+    if stand_ins.is_empty() {
+        return Some(Cow::Borrowed(body));
+    }
+    let mut checked = body.clone();
+    for stand_in in stand_ins {
+        if let Some(slot) = checked.pointer_mut(&stand_in.pointer) {
+            *slot = stand_in.value.clone();
+        }
+    }
+    Some(Cow::Owned(checked))
 }
 
 /// One place where an example's body contradicts the docs' own tables, as

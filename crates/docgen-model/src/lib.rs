@@ -20,7 +20,7 @@ pub use docgen_page::{Diagnostic, Primitive, Severity};
 pub use ir::{
     BodyParameter, EnumMember, Example, ExampleRequest, ExampleResponse, Finding, Header,
     Operation, OperationKind, Permission, PermissionScheme, Property, QueryOption, RequestBody,
-    Response, Source, TypeDef, TypeKind, TypeRef,
+    Response, Source, StandIn, TypeDef, TypeKind, TypeRef,
 };
 pub use names::{field_name, method_name, type_name, unique_name};
 pub use validate::{example_report, ExampleReport, SideReport};

@@ -255,7 +255,7 @@ fn an_enum_value_must_be_a_member() {
 #[test]
 fn a_date_time_must_be_rfc_3339() {
     let found = findings(&create(
-        r##"{ "createdDateTime": "String (timestamp)" }"##,
+        r##"{ "createdDateTime": "2021-07-16 08:30" }"##,
         "{}",
     ));
     assert_one(&found, "V004", "createdDateTime");
@@ -265,6 +265,62 @@ fn a_date_time_must_be_rfc_3339() {
         "{}",
     ));
     assert!(found.is_empty(), "{found:#?}");
+}
+
+#[test]
+fn a_placeholder_is_an_elided_value_checked_as_a_stand_in() {
+    let found = findings(&create(
+        r##"{ "createdDateTime": "String (timestamp)" }"##,
+        "{}",
+    ));
+    assert_one(&found, "V018", "createdDateTime");
+    assert!(
+        found[0].message.contains("Edm.DateTimeOffset"),
+        "{}",
+        found[0]
+    );
+
+    // Every item that elides the value gets a stand-in, though the
+    // finding is reported once.
+    let page = api_page(
+        "GET /widgets",
+        "a collection of [widget](../resources/widget.md) objects",
+        "",
+        "",
+        r##"{ "value": [
+            { "id": "1", "enabled": "Boolean", "size": 2, "createdDateTime": "datetime-value" },
+            { "id": "2", "enabled": true, "createdDateTime": "datetime-value" }
+        ] }"##,
+    );
+    let api = build(&page);
+    let codes: Vec<_> = api
+        .diagnostics
+        .iter()
+        .filter(|d| d.code.starts_with('V'))
+        .map(|d| d.code)
+        .collect();
+    assert_eq!(codes, ["V018", "V018"]);
+    let response = api.operations[0].examples[0].response.as_ref().unwrap();
+    let checked = response.checked_body().unwrap();
+    assert_eq!(
+        checked["value"][0],
+        serde_json::json!({
+            "id": "1", "enabled": false, "size": 2, "createdDateTime": "0001-01-01T00:00:00Z"
+        })
+    );
+    assert_eq!(
+        checked["value"][1]["createdDateTime"],
+        "0001-01-01T00:00:00Z"
+    );
+    assert_eq!(
+        response.body.as_ref().unwrap()["value"][1]["createdDateTime"],
+        "datetime-value",
+        "the documented body is kept as written"
+    );
+
+    // A wrong value is not a placeholder.
+    let found = findings(&create(r##"{ "enabled": "true" }"##, "{}"));
+    assert_one(&found, "V002", "enabled");
 }
 
 #[test]

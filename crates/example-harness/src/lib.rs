@@ -59,13 +59,15 @@ pub struct Example {
     pub path: &'static str,
     /// `file:line` of the request, if the example has one.
     pub request_source: Option<&'static str>,
-    /// The request body, as JSON text.
+    /// The request body, as JSON text, with a stand-in for every value it
+    /// elides (see [`Finding::ELIDED_VALUE`]).
     pub request_body: Option<&'static str>,
     /// `file:line` of the response, if the example has one.
     pub response_source: Option<&'static str>,
     /// The status the server answers with.
     pub response_status: u16,
-    /// The response body, as JSON text.
+    /// The response body, as JSON text, with a stand-in for every value
+    /// it elides (see [`Finding::ELIDED_VALUE`]).
     pub response_body: Option<&'static str>,
     /// The `Location` header the response shows: where a redirect leads.
     pub location: Option<&'static str>,
@@ -94,6 +96,19 @@ pub struct Finding {
     pub message: &'static str,
     /// `file:line` of the body.
     pub source: &'static str,
+}
+
+impl Finding {
+    /// The lint's code of an elided value (`"datetime-value"` where a date
+    /// and time is declared): the example's body holds a stand-in of the
+    /// declared type there, so that the rest of it is checked.
+    pub const ELIDED_VALUE: &'static str = "V018";
+
+    /// Whether the finding is an elided value that the body holds a
+    /// stand-in for.
+    pub fn is_elided_value(&self) -> bool {
+        self.code == Finding::ELIDED_VALUE
+    }
 }
 
 impl std::fmt::Display for Finding {

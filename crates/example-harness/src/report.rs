@@ -43,6 +43,9 @@ pub struct StepTally {
     /// tables.
     pub docs_defects: usize,
     pub skipped: usize,
+    /// Of the passed, those on a body that elides values the check read
+    /// stand-ins for.
+    pub passed_with_stand_ins: usize,
 }
 
 impl StepTally {
@@ -87,6 +90,14 @@ pub struct ExampleResult {
     pub url: String,
     pub request_source: Option<String>,
     pub response_source: Option<String>,
+    /// The values the request and response bodies elide, which the checks
+    /// read stand-ins for, as the lint's findings.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub elided: Vec<String>,
+    #[serde(skip)]
+    elided_request: bool,
+    #[serde(skip)]
+    elided_response: bool,
     #[serde(flatten)]
     pub outcome: Outcome,
 }
@@ -94,7 +105,19 @@ pub struct ExampleResult {
 impl ExampleResult {
     /// The result of `example`'s check.
     pub fn new(example: &Example, outcome: Outcome) -> ExampleResult {
+        let elided = |findings: &[crate::Finding]| -> Vec<String> {
+            findings
+                .iter()
+                .filter(|f| f.is_elided_value())
+                .map(|f| f.to_string())
+                .collect()
+        };
+        let request = elided(example.request_findings);
+        let response = elided(example.response_findings);
         ExampleResult {
+            elided_request: !request.is_empty(),
+            elided_response: !response.is_empty(),
+            elided: request.into_iter().chain(response).collect(),
             page: example.page.to_string(),
             name: example.name.to_string(),
             operation: example.operation.to_string(),
@@ -103,6 +126,15 @@ impl ExampleResult {
             request_source: example.request_source.map(str::to_string),
             response_source: example.response_source.map(str::to_string),
             outcome,
+        }
+    }
+
+    /// Whether the bodies that `step` reads elide values.
+    pub fn elides(&self, step: StepName) -> bool {
+        match step {
+            StepName::Request => self.elided_request,
+            StepName::Response => self.elided_response,
+            StepName::Call => self.elided_request || self.elided_response,
         }
     }
 
@@ -127,7 +159,10 @@ impl Report {
             for step in StepName::ALL {
                 let tally = steps.entry(step).or_default();
                 match result.outcome.step(step) {
-                    Step::Pass => tally.passed += 1,
+                    Step::Pass => {
+                        tally.passed += 1;
+                        tally.passed_with_stand_ins += usize::from(result.elides(step));
+                    }
                     Step::Skip { .. } => tally.skipped += 1,
                     Step::Fail {
                         cause,
@@ -188,9 +223,10 @@ impl Report {
             let t = self.tally(step);
             let _ = writeln!(
                 out,
-                "  {:<8} {:>5} passed {:>5} failed ({:>3} in the docs) {:>5} skipped  {:>5.1}% (floor {:.1}%)",
+                "  {:<8} {:>5} passed ({:>3} with stand-ins) {:>5} failed ({:>3} in the docs) {:>5} skipped  {:>5.1}% (floor {:.1}%)",
                 step.as_str(),
                 t.passed,
+                t.passed_with_stand_ins,
                 t.failed,
                 t.docs_defects,
                 t.skipped,
@@ -233,16 +269,17 @@ impl Report {
             self.built
         );
         out.push_str(
-            "| step | passed | failed | of which docs defects | skipped | pass rate | floor |\n",
+            "| step | passed | of which with stand-ins | failed | of which docs defects | skipped | pass rate | floor |\n",
         );
-        out.push_str("|---|---:|---:|---:|---:|---:|---:|\n");
+        out.push_str("|---|---:|---:|---:|---:|---:|---:|---:|\n");
         for step in StepName::ALL {
             let t = self.tally(step);
             let _ = writeln!(
                 out,
-                "| {} | {} | {} | {} | {} | {:.1}% | {:.1}% |",
+                "| {} | {} | {} | {} | {} | {} | {:.1}% | {:.1}% |",
                 step.as_str(),
                 t.passed,
+                t.passed_with_stand_ins,
                 t.failed,
                 t.docs_defects,
                 t.skipped,
@@ -256,7 +293,11 @@ impl Report {
              returns; **call**, the client sends the documented method, path and body to a \
              local server and decodes the documented answer. A **docs defect** is a failure \
              where the example contradicts the docs' own tables, as the docs lint found: the \
-             failure names the page, line and member.\n",
+             failure names the page, line and member. A step passes **with stand-ins** when \
+             the body elides values (a placeholder such as `\"datetime-value\"` where a date \
+             and time is declared, or a value cut short with `...`): the check reads a value of \
+             the declared type in their place, as it reads the members an example leaves out, \
+             and the report lists them under the example.\n",
         );
 
         if self.failures.iter().any(|g| !g.docs_defect) {
@@ -280,6 +321,7 @@ impl Report {
         }
 
         self.docs_defects_markdown(&mut out);
+        self.elided_markdown(&mut out);
 
         out.push_str("\n## By page\n");
         for (page, results) in self.pages() {
@@ -301,6 +343,26 @@ impl Report {
             }
         }
         out
+    }
+
+    /// Every example whose bodies elide values, with the lint's findings of
+    /// them: what the checks read stand-ins for.
+    fn elided_markdown(&self, out: &mut String) {
+        let eliding: Vec<&ExampleResult> = self
+            .results
+            .iter()
+            .filter(|r| !r.elided.is_empty())
+            .collect();
+        if eliding.is_empty() {
+            return;
+        }
+        out.push_str(
+            "\n## Elided values\n\nValues the examples leave out, which the checks read \
+             stand-ins of the declared type for.\n\n| example | elided |\n|---|---|\n",
+        );
+        for r in eliding {
+            let _ = writeln!(out, "| {} | {} |", r.source(), cell(&r.elided.join("; ")));
+        }
     }
 
     /// Every failure the docs explain, by page: the step, the cause and the
@@ -431,7 +493,11 @@ mod tests {
     }
 
     fn result(outcome: Outcome) -> ExampleResult {
-        let example = Example {
+        ExampleResult::new(&example(), outcome)
+    }
+
+    fn example() -> Example {
+        Example {
             page: "api/a.md",
             name: "a",
             operation: "GetA",
@@ -448,8 +514,41 @@ mod tests {
             request_findings: &[],
             response_findings: &[],
             url_finding: None,
+        }
+    }
+
+    #[test]
+    fn passes_on_bodies_with_stand_ins_are_counted_and_listed() {
+        const ELIDED: &[crate::Finding] = &[crate::Finding {
+            code: crate::Finding::ELIDED_VALUE,
+            path: "value[0].when",
+            message: "`value[0].when` is `datetime-value`",
+            source: "api/a.md:20",
+        }];
+        let eliding = Example {
+            response_findings: ELIDED,
+            ..example()
         };
-        ExampleResult::new(&example, outcome)
+        let eliding =
+            ExampleResult::new(&eliding, Outcome::new(Step::Pass, Step::Pass, Step::Pass));
+        let report = Report::new(
+            vec![
+                eliding,
+                result(Outcome::new(Step::Pass, Step::Pass, Step::Pass)),
+            ],
+            Floors::ALL,
+            0.0,
+        );
+        let count = |step| report.tally(step).passed_with_stand_ins;
+        assert_eq!(
+            [StepName::Request, StepName::Response, StepName::Call].map(count),
+            [0, 1, 1]
+        );
+        assert_eq!(
+            report.results[0].elided,
+            ["api/a.md:20: V018: `value[0].when` is `datetime-value`"]
+        );
+        assert!(report.markdown().contains("## Elided values"));
     }
 
     #[test]

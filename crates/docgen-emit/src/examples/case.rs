@@ -59,13 +59,14 @@ fn entry(op: &Operation, example: &Example, number: usize, check: &syn::Ident) -
         .map(|r| PathTemplate::parse(&r.url).raw)
         .unwrap_or_default();
     let request_source = optional(request.map(|r| r.source.to_string()));
-    let request_body = optional_json(request.and_then(|r| r.body.as_ref()));
+    // Elided values (`"datetime-value"`) are checked as their stand-ins.
+    let request_body = optional_json(request.and_then(|r| r.checked_body()).as_deref());
     let response_source = optional(response.map(|r| r.source.to_string()));
     let response_status = response
         .and_then(|r| r.status)
         .unwrap_or(op.response.status);
     let response_status = Literal::u16_unsuffixed(response_status);
-    let response_body = optional_json(response.and_then(|r| r.body.as_ref()));
+    let response_body = optional_json(response.and_then(|r| r.checked_body()).as_deref());
     let location = optional(
         response
             .and_then(|r| r.header("location"))

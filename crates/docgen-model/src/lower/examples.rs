@@ -26,6 +26,7 @@ pub fn examples(page: &Page, method: &str) -> Vec<Example> {
                     body: r.message.body.value(),
                     source: Source::new(&page.file, r.message.line),
                     findings: Vec::new(),
+                    stand_ins: Vec::new(),
                     url_finding: None,
                 })
             });
@@ -56,6 +57,7 @@ pub fn examples(page: &Page, method: &str) -> Vec<Example> {
                         .map(str::to_string),
                     is_collection: annotation.and_then(|a| a.bool("isCollection")),
                     source,
+                    stand_ins: Vec::new(),
                 }
             });
             Example {

@@ -64,6 +64,7 @@ pub fn check_response(
                         "response type `{}` is not a type of the model",
                         unknown.qualified_name()
                     ),
+                    stand_in: None,
                 });
             }
             // An untyped page response leaves only the annotation's finding.
@@ -94,7 +95,8 @@ pub fn check_response(
                      as that property",
                     def.name
                 ),
-            });
+            stand_in: None,
+});
         }
     }
     match (collection, wrapped) {
@@ -104,6 +106,7 @@ pub fn check_response(
                 code: COLLECTION_SHAPE,
                 path: "value".into(),
                 message: "`value` of a collection response holds one item, not an array".into(),
+                stand_in: None,
             });
             checker.check("value", item, &ty, false);
         }
@@ -114,6 +117,7 @@ pub fn check_response(
                 message:
                     "`the body` of a collection response is a bare array, not `{\"value\": [...]}`"
                         .into(),
+                stand_in: None,
             });
             checker.check("", body, &ty, true);
         }
@@ -122,6 +126,7 @@ pub fn check_response(
                 code: COLLECTION_SHAPE,
                 path: String::new(),
                 message: "`the body` of a collection response has no `value` array".into(),
+                stand_in: None,
             });
             checker.check("", body, &ty, false);
         }

@@ -21,6 +21,7 @@
 //! | `V015` | missing-body | a success response other than `202` or `204` shows no body where the page's `Response` section says one comes back |
 //! | `V016` | unqualified-odata-type | an object's `@odata.type` names a type of the model, but not by its qualified name (`educationAssignmentPointsGradeType` for `#microsoft.graph.educationAssignmentPointsGradeType`) |
 //! | `V017` | wrapped-object | a single object is wrapped in `{"value": ...}`, but its type has a `value` property of its own that holds no object |
+//! | `V018` | elided-value | a placeholder for a value of the declared primitive type (`datetime-value`, `String`, `skuId-value`) or a value cut short (`MIIDYDCCAki...`); checks of the example read a value of the type in its place |
 //!
 //! Every finding is a warning on the line where the example's body starts
 //! (its request line for `V012`, and for `V015` the line after the
@@ -30,6 +31,7 @@
 //! member once, however many items of a collection repeat the mistake.
 
 mod body;
+mod elided;
 mod format;
 mod url;
 mod value;
@@ -40,7 +42,7 @@ use docgen_page::Diagnostic;
 use serde::Serialize;
 
 use crate::api::Api;
-use crate::ir::{ExampleResponse, Finding, Operation, Source, TypeRef};
+use crate::ir::{ExampleResponse, Finding, Operation, Source, StandIn, TypeRef};
 use body::{check_request, check_response};
 use docgen_page::Primitive;
 use url::check_url;
@@ -79,6 +81,8 @@ pub const MISSING_BODY: &str = "V015";
 pub const UNQUALIFIED_ODATA_TYPE: &str = "V016";
 /// A single object wrapped in `value` where its type has a `value`.
 pub const WRAPPED_OBJECT: &str = "V017";
+/// A placeholder or a value cut short where a primitive is declared.
+pub const ELIDED_VALUE: &str = "V018";
 
 /// How many examples of an API were checked and how many fit the model.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
@@ -132,6 +136,9 @@ pub struct Check {
     pub path: String,
     /// What is wrong, naming the path.
     pub message: String,
+    /// For an elided value (`V018`), a value of the declared type to check
+    /// the rest of the body with.
+    pub stand_in: Option<serde_json::Value>,
 }
 
 /// What the lint found in one example, before it is stored on it.
@@ -139,8 +146,8 @@ struct Found {
     operation: usize,
     example: usize,
     url: Option<Finding>,
-    request: Option<Vec<Finding>>,
-    response: Option<Vec<Finding>>,
+    request: Option<(Vec<Finding>, Vec<StandIn>)>,
+    response: Option<(Vec<Finding>, Vec<StandIn>)>,
 }
 
 /// Lints every example of `api`'s operations: stores each body's findings
@@ -156,14 +163,16 @@ pub fn lint_examples(api: &mut Api) -> Vec<Diagnostic> {
             });
             let request = request.and_then(|request| {
                 let findings = request_checks(api, op, request.body.as_ref()?)?;
-                Some(located(findings, &request.source))
+                let stand_ins = stand_ins(&findings);
+                Some((located(findings, &request.source), stand_ins))
             });
             let response = example.response.as_ref().and_then(|response| {
                 let findings = match &response.body {
                     Some(body) => response_checks(api, op, response, body)?,
                     None => vec![missing_body(op, response)?],
                 };
-                Some(located(findings, &response.source))
+                let stand_ins = stand_ins(&findings);
+                Some((located(findings, &response.source), stand_ins))
             });
             found.push(Found {
                 operation: o,
@@ -181,14 +190,18 @@ pub fn lint_examples(api: &mut Api) -> Vec<Diagnostic> {
         if let Some(side) = example.request.as_mut() {
             diagnostics.extend(found.url.iter().map(|f| diagnostic("request", f)));
             side.url_finding = found.url;
-            if let Some(findings) = found.request {
+            if let Some((findings, stand_ins)) = found.request {
                 diagnostics.extend(findings.iter().map(|f| diagnostic("request", f)));
                 side.findings = findings;
+                side.stand_ins = stand_ins;
             }
         }
-        if let (Some(side), Some(findings)) = (example.response.as_mut(), found.response) {
+        if let (Some(side), Some((findings, stand_ins))) =
+            (example.response.as_mut(), found.response)
+        {
             diagnostics.extend(findings.iter().map(|f| diagnostic("response", f)));
             side.findings.extend(findings);
+            side.stand_ins = stand_ins;
         }
     }
     diagnostics
@@ -248,6 +261,7 @@ fn request_checks(api: &Api, op: &Operation, body: &serde_json::Value) -> Option
                 "the example sends a body, but a `{}` request takes none",
                 op.method
             ),
+            stand_in: None,
         }]);
     }
     check_request(api, op, body)
@@ -285,7 +299,8 @@ fn missing_body(op: &Operation, response: &ExampleResponse) -> Option<Check> {
             op.response.ty.as_ref().map_or("", TypeRef::qualified_name),
             op.response.source
         ),
-    })
+    stand_in: None,
+})
 }
 
 /// The findings of a response body: against its type, and against its
@@ -303,6 +318,7 @@ fn response_checks(
             code: BODY_WITH_NO_CONTENT,
             path: String::new(),
             message: "the status is `204 No Content`, but the example shows a body".to_string(),
+            stand_in: None,
         }
     } else if op.response.ty.is_none() && status < 400 {
         Check {
@@ -312,6 +328,7 @@ fn response_checks(
                 "the example shows a body, but the docs say none comes back ({})",
                 op.response.source
             ),
+            stand_in: None,
         }
     } else {
         return typed;
@@ -319,6 +336,20 @@ fn response_checks(
     let mut checks = vec![check];
     checks.extend(typed.into_iter().flatten());
     Some(checks)
+}
+
+/// Every elided value's stand-in, at each place the body elides it: unlike
+/// the findings, these are not folded across the items of a collection.
+fn stand_ins(findings: &[Check]) -> Vec<StandIn> {
+    findings
+        .iter()
+        .filter_map(|f| {
+            Some(StandIn {
+                pointer: elided::pointer(&f.path),
+                value: f.stand_in.clone()?,
+            })
+        })
+        .collect()
 }
 
 /// The findings of one body, tied to its page and line. Items of a

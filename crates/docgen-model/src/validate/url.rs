@@ -43,6 +43,7 @@ pub fn check_url(op: &Operation, url: &str) -> Option<Check> {
             written.raw,
             listed.join(", ")
         ),
+        stand_in: None,
     })
 }
 

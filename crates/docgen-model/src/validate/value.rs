@@ -2,8 +2,10 @@
 
 use serde_json::{Map, Value};
 
-use super::format;
-use super::{Check, BAD_DATE_TIME, BAD_ENUM_VALUE, BAD_FORMAT, ENUM_CASE, NOT_DERIVED};
+use super::{elided, format};
+use super::{
+    Check, BAD_DATE_TIME, BAD_ENUM_VALUE, BAD_FORMAT, ELIDED_VALUE, ENUM_CASE, NOT_DERIVED,
+};
 use super::{UNKNOWN_ODATA_TYPE, UNQUALIFIED_ODATA_TYPE};
 use super::{UNKNOWN_PROPERTY, WRONG_JSON_TYPE};
 use crate::api::Api;
@@ -197,7 +199,10 @@ impl<'a> Checker<'a> {
                 }
             }
         };
-        self.wrong_type(path, expected, value);
+        match value.as_str() {
+            Some(s) if elided::is_elided(s) => self.elided(path, s, primitive),
+            _ => self.wrong_type(path, expected, value),
+        }
     }
 
     fn formatted(&mut self, path: &str, s: &str, primitive: Primitive) {
@@ -213,6 +218,9 @@ impl<'a> Checker<'a> {
         if ok {
             return;
         }
+        if elided::is_elided(s) {
+            return self.elided(path, s, primitive);
+        }
         let code = if primitive == Primitive::DateTimeOffset {
             BAD_DATE_TIME
         } else {
@@ -223,6 +231,26 @@ impl<'a> Checker<'a> {
             path,
             format!("`{path}` is `{s}`, not an `{}`", primitive.edm_name()),
         );
+    }
+
+    /// A placeholder or a value cut short where a `primitive` is declared,
+    /// with the value that checks read in its place.
+    fn elided(&mut self, path: &str, s: &str, primitive: Primitive) {
+        let stand_in = elided::stand_in(primitive);
+        let replaced = match &stand_in {
+            Some(value) => format!("; checks read `{value}` in its place"),
+            None => String::new(),
+        };
+        self.findings.push(Check {
+            code: ELIDED_VALUE,
+            path: path.to_string(),
+            message: format!(
+                "`{}` is `{s}`, which stands for an `{}` rather than being one{replaced}",
+                shown(path),
+                primitive.edm_name()
+            ),
+            stand_in,
+        });
     }
 
     /// A single member, or a comma-separated list of them as flag enums
@@ -326,6 +354,7 @@ impl<'a> Checker<'a> {
             code,
             path: path.to_string(),
             message,
+            stand_in: None,
         });
     }
 }
