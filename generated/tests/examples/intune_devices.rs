@@ -19,12 +19,19 @@ pub const CASES: &[Case] = &[
             response_source: Some("api/intune-devices-manageddevice-list.md:75"),
             response_status: 200,
             response_body: Some(
-                r##"{"@odata.nextLink":"https://graph.microsoft.com/v1.0/users/8b1e2d3c-0000-4000-8000-000000000001/managedDevices?$top=2&$skiptoken=X1","value":[{"@odata.type":"#microsoft.graph.managedDevice","id":"705c034c-034c-705c-4c03-5c704c035c70","deviceName":"Contoso laptop","complianceState":"compliant","lastSyncDateTime":"2021-07-16T08:30:00Z","storageTotalInBytes":256000000000},{"@odata.type":"#microsoft.graph.windowsManagedDevice","id":"0b8a4f2e-4f2e-0b8a-2e4f-8a0b2e4f8a0b","deviceName":"Contoso desktop","complianceState":"inGracePeriod","windowsActiveMalwareCount":0}]}"##,
+                r##"{"@odata.nextLink":"https://graph.microsoft.com/v1.0/users/8b1e2d3c-0000-4000-8000-000000000001/managedDevices?$top=2&$skiptoken=X1","value":[{"@odata.type":"#microsoft.graph.managedDevice","id":"705c034c-034c-705c-4c03-5c704c035c70","deviceName":"Contoso laptop","complianceState":"compliant","lastSyncDateTime":"2021-07-16T08:30:00Z","storageTotalInBytes":256000000000},{"@odata.type":"#microsoft.graph.windowsManagedDevice","id":"0b8a4f2e-4f2e-0b8a-2e4f-8a0b2e4f8a0b","deviceName":"Contoso desktop","complianceState":"inGracePeriod","lastSyncDateTime":"0001-01-01T00:00:00Z","windowsActiveMalwareCount":0}]}"##,
             ),
             location: None,
             truncated: true,
             request_findings: &[],
-            response_findings: &[],
+            response_findings: &[
+                Finding {
+                    code: "V018",
+                    path: "value[1].lastSyncDateTime",
+                    message: "`value[1].lastSyncDateTime` is `datetime-value`, which stands for an `Edm.DateTimeOffset` rather than being one; checks read `\"0001-01-01T00:00:00Z\"` in its place",
+                    source: "api/intune-devices-manageddevice-list.md:75",
+                },
+            ],
             url_finding: None,
         },
         check: list_managed_devices_1,
