@@ -216,7 +216,10 @@ fn report(generation: &Generation, args: &Codegen) {
         api.operations.len(),
     );
     if !diagnostics.is_empty() {
-        eprint!("{}", Summary::of(diagnostics));
+        eprint!(
+            "{}",
+            Summary::of(diagnostics).explained_by(docgen_model::CODES)
+        );
     }
     if args.verbose {
         let t = generation.timings;

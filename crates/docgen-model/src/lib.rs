@@ -8,6 +8,7 @@
 //! becomes a diagnostic and falls back to untyped JSON.
 
 mod api;
+mod codes;
 mod export;
 mod ir;
 mod lower;
@@ -16,6 +17,7 @@ mod permissions;
 mod validate;
 
 pub use api::Api;
+pub use codes::CODES;
 pub use docgen_page::{Diagnostic, Primitive, Severity};
 pub use ir::{
     BodyParameter, EnumMember, Example, ExampleRequest, ExampleResponse, Finding, Header,

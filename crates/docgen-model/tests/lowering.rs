@@ -703,3 +703,26 @@ fn a_response_that_redirects_to_a_download_returns_its_bytes() {
     assert_eq!(response.status, 302);
     assert_eq!(response.ty, Some(TypeRef::Primitive(Primitive::Stream)));
 }
+
+#[test]
+fn request_lines_relative_to_an_unnamed_path_are_no_operations() {
+    let page = api_page(
+        "Get resource content",
+        "GET ../onenote/resources/{id}/content\nGET /me/onenote/resources/{id}/content",
+        "Do not supply a request body for this method.",
+        "If successful, this method returns a `200 OK` response code and the bytes in the response body.",
+        "",
+    );
+    let api = build(&[("api/resource-get.md", page.as_str())]);
+    assert_eq!(api.operations.len(), 1);
+    let operation = &api.operations[0];
+    assert_eq!(operation.path, "/me/onenote/resources/{id}/content");
+    assert!(operation.alternative_paths.is_empty());
+    let relative: Vec<_> = api
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "M011")
+        .collect();
+    assert_eq!(relative.len(), 1);
+    assert_eq!(relative[0].line, 9);
+}

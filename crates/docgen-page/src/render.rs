@@ -10,7 +10,7 @@ use codespan_reporting::files::SimpleFiles;
 use codespan_reporting::term;
 use serde::Serialize;
 
-use crate::codes::code_doc;
+use crate::codes::{CodeDoc, CODES};
 use crate::diagnostic::{Diagnostic, Severity};
 
 /// The text of the files diagnostics point into, so that they can be shown
@@ -117,9 +117,14 @@ pub struct Summary {
     pub warnings: usize,
     pub notes: usize,
     pub by_code: BTreeMap<&'static str, usize>,
+    /// What the codes found mean, where known.
+    #[serde(skip)]
+    meanings: BTreeMap<&'static str, &'static CodeDoc>,
 }
 
 impl Summary {
+    /// Counts `diagnostics`; the reader's own codes come with their
+    /// meaning.
     pub fn of(diagnostics: &[Diagnostic]) -> Summary {
         let mut summary = Summary::default();
         for d in diagnostics {
@@ -130,7 +135,17 @@ impl Summary {
             }
             *summary.by_code.entry(d.code).or_default() += 1;
         }
-        summary
+        summary.explained_by(CODES)
+    }
+
+    /// Adds the meaning of the codes of a later stage (the model's, say).
+    pub fn explained_by(mut self, codes: &'static [CodeDoc]) -> Summary {
+        for doc in codes {
+            if self.by_code.contains_key(doc.code) {
+                self.meanings.insert(doc.code, doc);
+            }
+        }
+        self
     }
 }
 
@@ -157,7 +172,7 @@ impl fmt::Display for Summary {
             plural(self.notes, "note")
         )?;
         for (code, count) in &self.by_code {
-            let (severity, summary) = match code_doc(code) {
+            let (severity, summary) = match self.meanings.get(code) {
                 Some(doc) => (doc.severity.to_string(), doc.summary),
                 None => (String::new(), ""),
             };

@@ -7,7 +7,7 @@ use docgen_page::{
 };
 
 use super::examples::examples;
-use super::paths::{fits, Collections};
+use super::paths::{fits, is_relative, Collections};
 use super::property_paths::{group_by_property, PathGroup};
 use super::resolve::Resolver;
 use super::responses::{names_the_body, response_of, status_code};
@@ -53,10 +53,31 @@ pub fn lower_page(
         return Vec::new();
     }
 
+    let request_lines: Vec<&RequestLine> = page
+        .request_lines
+        .iter()
+        .filter(|line| {
+            if !is_relative(&line.path) {
+                return true;
+            }
+            diagnostics.push(Diagnostic::warning(
+                "M011",
+                page.source_file(&line.file),
+                line.line,
+                format!(
+                    "`{} {}` is relative to a path the page does not give; no operation read",
+                    line.method,
+                    line.path.raw.trim_start_matches('/')
+                ),
+            ));
+            false
+        })
+        .collect();
+
     // One operation per method; the first path of each method is the
     // primary one and the others are alternatives (`/me` for `/users/{id}`).
     let mut methods: Vec<&str> = Vec::new();
-    for line in &page.request_lines {
+    for line in &request_lines {
         if !methods.contains(&line.method.as_str()) {
             methods.push(&line.method);
         }
@@ -65,9 +86,9 @@ pub fn lower_page(
     let shared = Shared::read(page, resolver, diagnostics);
     let mut operations = Vec::new();
     for method in &methods {
-        let lines: Vec<&RequestLine> = page
-            .request_lines
+        let lines: Vec<&RequestLine> = request_lines
             .iter()
+            .copied()
             .filter(|l| l.method == *method)
             .collect();
         // Lines that read a property of what the others return are

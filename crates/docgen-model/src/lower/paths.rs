@@ -20,7 +20,8 @@ impl Collections {
     /// Collects the collection names of every page and type.
     pub fn read(pages: &[&Page], types: &BTreeMap<String, TypeDef>) -> Collections {
         let mut names = BTreeSet::new();
-        for line in pages.iter().flat_map(|p| &p.request_lines) {
+        let lines = pages.iter().flat_map(|p| &p.request_lines);
+        for line in lines.filter(|l| !is_relative(&l.path)) {
             for pair in line.path.segments.windows(2) {
                 if let [PathSegment::Literal { value }, PathSegment::Parameter { .. }] = pair {
                     names.insert(value.to_ascii_lowercase());
@@ -47,6 +48,14 @@ impl Collections {
     pub fn contains(&self, segment: &str) -> bool {
         self.names.contains(&segment.to_ascii_lowercase())
     }
+}
+
+/// Whether a path is written relative to another (`../onenote/pages`),
+/// which leaves the service path it stands for unknown.
+pub fn is_relative(path: &PathTemplate) -> bool {
+    path.segments
+        .iter()
+        .any(|s| matches!(s, PathSegment::Literal { value } if value == ".." || value == "."))
 }
 
 /// A path with its keys' names dropped and case folded, so that
