@@ -47,7 +47,7 @@ pub const CODES: &[CodeDoc] = &[
     code(
         "M011",
         Severity::Warning,
-        "request line's path is relative; no operation read",
+        "request line's path is relative or elided; line skipped",
     ),
     code(
         "V001",

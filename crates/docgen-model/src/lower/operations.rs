@@ -7,7 +7,7 @@ use docgen_page::{
 };
 
 use super::examples::examples;
-use super::paths::{fits, is_relative, Collections};
+use super::paths::{fits, incomplete, Collections};
 use super::property_paths::{group_by_property, PathGroup};
 use super::resolve::Resolver;
 use super::responses::{names_the_body, response_of, status_code};
@@ -57,17 +57,20 @@ pub fn lower_page(
         .request_lines
         .iter()
         .filter(|line| {
-            if !is_relative(&line.path) {
+            let Some(reason) = incomplete(&line.path) else {
                 return true;
-            }
+            };
+            let path = match line.path.raw.strip_prefix("/.") {
+                Some(_) => &line.path.raw[1..],
+                None => &line.path.raw,
+            };
             diagnostics.push(Diagnostic::warning(
                 "M011",
                 page.source_file(&line.file),
                 line.line,
                 format!(
-                    "`{} {}` is relative to a path the page does not give; no operation read",
-                    line.method,
-                    line.path.raw.trim_start_matches('/')
+                    "`{} {path}` {reason}; no operation read from it",
+                    line.method
                 ),
             ));
             false

@@ -21,7 +21,7 @@ impl Collections {
     pub fn read(pages: &[&Page], types: &BTreeMap<String, TypeDef>) -> Collections {
         let mut names = BTreeSet::new();
         let lines = pages.iter().flat_map(|p| &p.request_lines);
-        for line in lines.filter(|l| !is_relative(&l.path)) {
+        for line in lines.filter(|l| incomplete(&l.path).is_none()) {
             for pair in line.path.segments.windows(2) {
                 if let [PathSegment::Literal { value }, PathSegment::Parameter { .. }] = pair {
                     names.insert(value.to_ascii_lowercase());
@@ -50,12 +50,17 @@ impl Collections {
     }
 }
 
-/// Whether a path is written relative to another (`../onenote/pages`),
-/// which leaves the service path it stands for unknown.
-pub fn is_relative(path: &PathTemplate) -> bool {
-    path.segments
-        .iter()
-        .any(|s| matches!(s, PathSegment::Literal { value } if value == ".." || value == "."))
+/// Why a path stands for no service path of its own: it is written
+/// relative to another (`../onenote/pages`), or leaves segments out
+/// (`/me/mailFolders/{id}/childFolders/{id}/.../messages`).
+pub fn incomplete(path: &PathTemplate) -> Option<&'static str> {
+    path.segments.iter().find_map(|s| match s {
+        PathSegment::Literal { value } if value == "." || value == ".." => {
+            Some("is relative to a path the page does not give")
+        }
+        PathSegment::Literal { value } if value == "..." => Some("leaves segments out with `...`"),
+        _ => None,
+    })
 }
 
 /// A path with its keys' names dropped and case folded, so that
