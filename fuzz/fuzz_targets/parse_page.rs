@@ -10,7 +10,7 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let source = String::from_utf8_lossy(data);
-    let (_, diagnostics) = parse_page("api/page.md", &source);
+    let (_, diagnostics) = parse_page("api/page.md", &*source);
 
     let mut sources = Sources::new();
     sources.add("api/page.md", source.to_string());
