@@ -95,13 +95,14 @@ fn count_cells(row: &str) -> usize {
     }
     let mut pipes = 0;
     let mut escaped = false;
-    for c in row.chars() {
-        match c {
-            '\\' => escaped = !escaped,
-            '|' if !escaped => pipes += 1,
+    // Both marks are ASCII, and no byte of a longer character is ASCII.
+    for b in row.bytes() {
+        match b {
+            b'\\' => escaped = !escaped,
+            b'|' if !escaped => pipes += 1,
             _ => escaped = false,
         }
-        if c != '\\' {
+        if b != b'\\' {
             escaped = false;
         }
     }

@@ -466,11 +466,13 @@ impl<'a> Reader<'a> {
 
     /// An HTML block: annotation comments, or markup that is not content.
     fn html(&mut self, text: &str, offset: usize) {
+        static OPEN: LazyLock<Finder> = LazyLock::new(|| Finder::new("<!--"));
+        static CLOSE: LazyLock<Finder> = LazyLock::new(|| Finder::new("-->"));
         let mut rest = text;
         let mut consumed = 0;
-        while let Some(start) = rest.find("<!--") {
+        while let Some(start) = OPEN.find(rest.as_bytes()) {
             // Searched after the opening, so that `<!-->` does not close itself.
-            let Some(len) = rest[start + 4..].find("-->") else {
+            let Some(len) = CLOSE.find(rest[start + 4..].as_bytes()) else {
                 break;
             };
             let comment = &rest[start + 4..start + 4 + len];

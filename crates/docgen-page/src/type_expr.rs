@@ -184,7 +184,10 @@ impl TypeExpr {
         };
         let inner = strip_collection(unremarked);
         let word_end = inner.find([',', '(', ' ', ';']).unwrap_or(inner.len());
-        let word = inner[..word_end].trim_matches('`').trim_end_matches("[]");
+        let mut word = inner[..word_end].trim_matches('`');
+        while let Some(element) = word.strip_suffix("[]") {
+            word = element;
+        }
         let rest = inner[word_end..].trim();
         let free_text = unremarked != text || !rest.is_empty();
 
