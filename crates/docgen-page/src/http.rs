@@ -482,7 +482,7 @@ impl<'a> Lines<'a> {
     /// without its last line end.
     fn rest(&self) -> Cow<'a, str> {
         let rest = &self.text[self.at..];
-        if rest.contains('\r') {
+        if memchr::memchr(b'\r', rest.as_bytes()).is_some() {
             return Cow::Owned(rest.lines().collect::<Vec<_>>().join("\n"));
         }
         Cow::Borrowed(rest.strip_suffix('\n').unwrap_or(rest))

@@ -210,6 +210,9 @@ impl Inline {
 
     /// The links gathered, in a vector of their own size.
     pub(crate) fn take_links(&mut self) -> Vec<Link> {
+        if self.links.is_empty() {
+            return Vec::new();
+        }
         self.links.drain(..).collect()
     }
 
