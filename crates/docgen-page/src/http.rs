@@ -121,14 +121,21 @@ impl PathTemplate {
     pub fn parse(url: &str) -> PathTemplate {
         let path = strip_origin(url.trim());
         let (path, query) = split_query(path);
-        let mut raw = path.trim_end_matches('/').to_string();
-        if !raw.starts_with('/') {
-            raw.insert(0, '/');
+        let path = path.trim_end_matches('/');
+        let mut raw = String::with_capacity(path.len() + 1);
+        if !path.starts_with('/') {
+            raw.push('/');
         }
-        let segments = split_segments(&raw)
-            .filter(|s| !s.is_empty())
-            .map(parse_segment)
-            .collect();
+        raw.push_str(path);
+        // The path starts with a slash, so there are no more segments than
+        // slashes.
+        let slashes = memchr::memchr_iter(b'/', raw.as_bytes()).count();
+        let mut segments = Vec::with_capacity(slashes);
+        segments.extend(
+            split_segments(&raw)
+                .filter(|s| !s.is_empty())
+                .map(parse_segment),
+        );
         PathTemplate {
             raw,
             segments,
@@ -176,6 +183,9 @@ fn strip_origin(url: &str) -> &str {
 
 /// Splits at the first `?` that is not inside parentheses or braces.
 fn split_query(path: &str) -> (&str, Option<&str>) {
+    if memchr::memchr(b'?', path.as_bytes()).is_none() {
+        return (path, None);
+    }
     let mut depth = 0i32;
     for (i, c) in path.bytes().enumerate() {
         match c {
@@ -228,7 +238,8 @@ fn parse_segment(segment: &str) -> PathSegment {
             };
         }
     }
-    if let (Some(open), true) = (s.find('('), s.ends_with(')')) {
+    let call = s.ends_with(')').then(|| s.find('(')).flatten();
+    if let Some(open) = call {
         let name = s[..open].to_string();
         let inner = &s[open + 1..s.len() - 1];
         let arguments = split_arguments(inner)
@@ -519,15 +530,21 @@ fn parse_start_line(text: &str) -> Option<StartLine> {
     if let Some(rest) = after_version {
         let mut words = rest.split_whitespace();
         let status = words.next()?.parse().ok()?;
-        let reason = words.collect::<Vec<_>>().join(" ");
+        let mut reason = String::new();
+        for word in words {
+            if !reason.is_empty() {
+                reason.push(' ');
+            }
+            reason.push_str(word);
+        }
         return Some(StartLine::Response { status, reason });
     }
     let request = parse_request_line(text, 0)?;
-    let url = text[request.method.len()..]
-        .trim()
-        .trim_end_matches("HTTP/1.1")
-        .trim()
-        .to_string();
+    let mut url = text[request.method.len()..].trim();
+    while let Some(rest) = url.strip_suffix("HTTP/1.1") {
+        url = rest;
+    }
+    let url = url.trim().to_string();
     Some(StartLine::Request {
         method: request.method,
         url,

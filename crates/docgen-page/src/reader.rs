@@ -397,12 +397,15 @@ impl<'a> Reader<'a> {
             }
         }
 
-        let titles: Vec<&str> = self
-            .page
-            .section_path(self.section)
-            .map(|s| s.title.as_str())
-            .collect();
-        let kind = TableKind::classify(&header, &titles);
+        // Levels fall along the path, so it holds at most six titles.
+        let mut titles = [""; 6];
+        let path = self.page.section_path(self.section);
+        let depth = titles
+            .iter_mut()
+            .zip(path)
+            .map(|(t, s)| *t = &s.title)
+            .count();
+        let kind = TableKind::classify(&header, &titles[..depth]);
         let mut table = Table {
             line,
             file,

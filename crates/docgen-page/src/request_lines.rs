@@ -77,10 +77,18 @@ fn request_line(block: &CodeBlock, text: &str, line: u32) -> Option<RequestLine>
 
 /// An info string that a block of HTTP lines may carry.
 fn is_http_info(info: &str) -> bool {
-    matches!(
-        info.to_ascii_lowercase().as_str(),
-        "" | "http" | "https" | "msgraph-interactive" | "rest" | "text" | "txt" | "console"
-    )
+    [
+        "",
+        "http",
+        "https",
+        "msgraph-interactive",
+        "rest",
+        "text",
+        "txt",
+        "console",
+    ]
+    .iter()
+    .any(|name| info.eq_ignore_ascii_case(name))
 }
 
 /// `Prefer: odata.maxpagesize=2`.
