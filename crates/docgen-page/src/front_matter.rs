@@ -3,7 +3,7 @@
 use arcstr::Substr;
 use memchr::{memchr, memchr_iter};
 
-use crate::page::FrontMatter;
+use crate::page::{trim, FrontMatter};
 
 /// Reads the flat `key: value` YAML the docs use; nested values are kept as
 /// written. `text` makes the page's text of a slice of `yaml`.
@@ -22,8 +22,8 @@ pub(crate) fn parse_front_matter(yaml: &str, text: impl Fn(&str) -> Substr) -> F
         if key.starts_with([' ', '\t', '-']) {
             continue;
         }
-        let key = text(key.trim());
-        let value = text(value.trim().trim_matches(['"', '\'']).trim());
+        let key = text(trim(key));
+        let value = text(trim(trim(value).trim_matches(['"', '\''])));
         match key.as_str() {
             "title" => fm.title = Some(value.clone()),
             "description" => fm.description = Some(value.clone()),

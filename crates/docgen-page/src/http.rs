@@ -7,6 +7,8 @@ use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
 use serde_json::Value;
 
+use crate::page::trim;
+
 /// One `METHOD /path` line of an `HTTP request` section.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct RequestLine {
@@ -230,7 +232,7 @@ fn split_segments(path: &str) -> impl Iterator<Item = &str> {
 }
 
 fn parse_segment(segment: &str) -> PathSegment {
-    let s = segment.trim();
+    let s = trim(segment);
     if let Some(inner) = s.strip_prefix('{').and_then(|r| r.strip_suffix('}')) {
         if !inner.contains('{') {
             return PathSegment::Parameter {
@@ -433,7 +435,7 @@ pub(crate) fn read_http_message(text: &Substr, line: u32) -> HttpMessage {
     let mut consumed = 0;
     let mut next = lines.clone();
     let mut first = next.next();
-    while first.is_some_and(|l| l.trim().is_empty()) {
+    while first.is_some_and(|l| trim(l).is_empty()) {
         lines = next.clone();
         consumed += 1;
         first = next.next();
@@ -445,14 +447,14 @@ pub(crate) fn read_http_message(text: &Substr, line: u32) -> HttpMessage {
         lines = next.clone();
         consumed += 1;
         while let Some(l) = next.next() {
-            if l.trim().is_empty() {
+            if trim(l).is_empty() {
                 lines = next.clone();
                 consumed += 1;
                 break;
             }
             match l.split_once(':') {
                 Some((name, value)) if is_header_name(name) => {
-                    headers.push((part_of(text, name.trim()), part_of(text, value.trim())));
+                    headers.push((part_of(text, trim(name)), part_of(text, trim(value))));
                     lines = next.clone();
                     consumed += 1;
                 }
@@ -462,7 +464,7 @@ pub(crate) fn read_http_message(text: &Substr, line: u32) -> HttpMessage {
     }
 
     let mut next = lines.clone();
-    while next.next().is_some_and(|l| l.trim().is_empty()) {
+    while next.next().is_some_and(|l| trim(l).is_empty()) {
         lines = next.clone();
         consumed += 1;
     }
@@ -521,7 +523,7 @@ impl<'a> Iterator for Lines<'a> {
 }
 
 fn parse_start_line(text: &str) -> Option<StartLine> {
-    let text = text.trim();
+    let text = trim(text);
     // `HTTP/1.1 201 Created`, or without the version, `HTTP 201 Created`.
     let after_version = match text.strip_prefix("HTTP/") {
         Some(rest) => Some(rest.split_once(char::is_whitespace).map_or("", |(_, r)| r)),
@@ -566,7 +568,7 @@ fn part_of(text: &Substr, part: &str) -> Substr {
 }
 
 pub(crate) fn parse_body(text: Substr) -> Body {
-    let trimmed = text.trim();
+    let trimmed = trim(&text);
     if trimmed.is_empty() {
         return Body::None;
     }

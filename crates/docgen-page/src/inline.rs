@@ -357,6 +357,18 @@ mod tests {
         for text in ["  ", "a\tb", "a\u{7f}", "é", "a\nb"] {
             assert!(!is_single_spaced_ascii(text.as_bytes()), "{text:?}");
         }
+        // Every byte in every place of a text longer than a word.
+        let plain = b"a b ~c d! ef g h i j";
+        assert!(is_single_spaced_ascii(plain));
+        for at in 0..plain.len() {
+            for b in 0..=255u8 {
+                let mut text = plain.to_vec();
+                text[at] = b;
+                let doubled = b == b' ' && text.windows(2).any(|w| w == b"  ");
+                let expected = (0x20..0x7f).contains(&b) && !doubled;
+                assert_eq!(is_single_spaced_ascii(&text), expected, "{at} {b}");
+            }
+        }
     }
 
     #[test]

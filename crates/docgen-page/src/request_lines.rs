@@ -3,7 +3,7 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::http::{parse_request_line, RequestLine};
-use crate::page::{starts_with_ignore_case, CodeBlock, Page};
+use crate::page::{starts_with_ignore_case, trim, CodeBlock, Page};
 
 /// The request lines of the page, each tagged with the file it came from.
 pub(crate) fn collect_request_lines(
@@ -108,6 +108,6 @@ fn block_lines(block: &CodeBlock) -> impl Iterator<Item = (u32, &str)> {
         .text
         .lines()
         .enumerate()
-        .map(|(i, text)| (block.content_line() + i as u32, text.trim()))
+        .map(|(i, text)| (block.content_line() + i as u32, trim(text)))
         .filter(|(_, text)| !text.is_empty() && !text.starts_with("//") && !text.starts_with('#'))
 }

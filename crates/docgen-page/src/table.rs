@@ -2,7 +2,7 @@ use std::borrow::Cow;
 
 use serde::Serialize;
 
-use crate::page::starts_with_ignore_case;
+use crate::page::{starts_with_ignore_case, trim};
 
 /// What a table describes, decided from its header and the section it is in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -188,9 +188,7 @@ fn ascii_lowercase<'a>(text: &str, buffer: &'a mut [u8; 64]) -> Cow<'a, str> {
 
 /// A header cell without the emphasis or code marks around it.
 fn unmarked(header: &str) -> &str {
-    header
-        .trim()
-        .trim_matches(|c| c == '*' || c == '_' || c == '`')
+    trim(header).trim_matches(|c| c == '*' || c == '_' || c == '`')
 }
 
 #[cfg(test)]
