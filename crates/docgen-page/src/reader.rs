@@ -279,7 +279,8 @@ impl<'a> Reader<'a> {
                     section: self.section,
                     label: shared(&self.source, label),
                     path: shared(&self.source, path),
-                    expanded: self.expanded.contains(&(file_index, line)),
+                    expanded: !self.expanded.is_empty()
+                        && self.expanded.contains(&(file_index, line)),
                 });
             }
             if self.page.includes.len() > count {
