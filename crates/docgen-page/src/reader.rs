@@ -301,8 +301,11 @@ impl<'a> Reader<'a> {
             ));
         }
 
+        if self.quote_depth > 0 {
+            return;
+        }
         let text = self.inline.collapsed(0);
-        if self.quote_depth > 0 || text.is_empty() {
+        if text.is_empty() {
             return;
         }
         if let Some(ns) = text.strip_prefix("Namespace:") {

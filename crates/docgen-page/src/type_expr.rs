@@ -135,10 +135,15 @@ impl TypeExpr {
     pub fn parse(cell: &Cell) -> ParsedType {
         // Words are compared in any case, as the docs write them.
         let text = trim(&cell.text);
-        // The word, not a part of a name such as `siteCollection`.
+        // The word, not a part of a name such as `siteCollection`. Words
+        // are runs of ASCII letters and digits, so the bytes can be split
+        // without decoding characters.
         let collection = text
-            .split(|c: char| !c.is_ascii_alphanumeric())
-            .any(|w| w.eq_ignore_ascii_case("collection") || w.eq_ignore_ascii_case("collections"))
+            .as_bytes()
+            .split(|b| !b.is_ascii_alphanumeric())
+            .any(|w| {
+                w.eq_ignore_ascii_case(b"collection") || w.eq_ignore_ascii_case(b"collections")
+            })
             || text.starts_with('[') && text.ends_with("[]")
             || text.ends_with("[]") && !starts_with_ignore_case(text, "byte");
 
