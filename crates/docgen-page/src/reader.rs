@@ -479,7 +479,7 @@ impl<'a> Reader<'a> {
         let mut consumed = 0;
         while let Some(start) = OPEN.find(rest.as_bytes()) {
             // Searched after the opening, so that `<!-->` does not close itself.
-            let Some(len) = CLOSE.find(rest[start + 4..].as_bytes()) else {
+            let Some(len) = CLOSE.find(&rest.as_bytes()[start + 4..]) else {
                 break;
             };
             let comment = &rest[start + 4..start + 4 + len];
