@@ -148,10 +148,8 @@ impl TypeExpr {
             || text.ends_with("[]") && !starts_with_ignore_case(text, "byte");
 
         let says_none = ["none", "no content", "nothing", "void"];
-        if says_none
-            .iter()
-            .any(|w| w.eq_ignore_ascii_case(text.trim_end_matches('.')))
-        {
+        let sentence = text.trim_end_matches('.');
+        if says_none.iter().any(|w| w.eq_ignore_ascii_case(sentence)) {
             return ParsedType {
                 ty: TypeExpr::Unknown {
                     text: part_of(&cell.text, text),
