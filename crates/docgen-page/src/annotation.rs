@@ -1,3 +1,4 @@
+use memchr::{memchr, memrchr};
 use serde::Serialize;
 use serde_json::{Map, Value};
 
@@ -48,7 +49,8 @@ pub enum AnnotationError {
 /// braces, trailing commas, a missing comma between a value and the next
 /// key on the following line, and smart quotes.
 pub fn parse_annotation(comment: &str, line: u32) -> Result<Annotation, AnnotationError> {
-    let (Some(start), Some(end)) = (comment.find('{'), comment.rfind('}')) else {
+    let bytes = comment.as_bytes();
+    let (Some(start), Some(end)) = (memchr(b'{', bytes), memrchr(b'}', bytes)) else {
         return Err(AnnotationError::NotJson);
     };
     if end < start {
@@ -56,7 +58,7 @@ pub fn parse_annotation(comment: &str, line: u32) -> Result<Annotation, Annotati
     }
     let body = &comment[start..=end];
     // Prose that happens to hold braces (`of the format {start}-{end}`).
-    if !body.contains(':') {
+    if memchr(b':', body.as_bytes()).is_none() {
         return Err(AnnotationError::NotJson);
     }
     let exact = start == comment.find(|c: char| !c.is_whitespace()).unwrap_or(start)

@@ -18,9 +18,12 @@ pub(crate) fn repair_delimiter_rows(source: &str) -> Cow<'_, str> {
 
     // A delimiter row holds a pipe, so only the lines that do are looked at.
     while let Some(pipe) = memchr(b'|', &bytes[at..]).map(|i| at + i) {
-        let start = line_start(bytes, pipe);
         let end = memchr(b'\n', &bytes[pipe..]).map_or(bytes.len(), |i| pipe + i);
         at = end;
+        if !may_open_delimiter_row(bytes, pipe) {
+            continue;
+        }
+        let start = line_start(bytes, pipe);
         let row = source[start..end].trim_end_matches(['\n', '\r']);
         if !is_delimiter_row(row) {
             continue;
@@ -49,6 +52,16 @@ pub(crate) fn repair_delimiter_rows(source: &str) -> Cow<'_, str> {
 /// The offset of the start of the line that holds `offset`.
 fn line_start(bytes: &[u8], offset: usize) -> usize {
     memrchr(b'\n', &bytes[..offset]).map_or(0, |i| i + 1)
+}
+
+/// Whether the pipe at `pipe`, the first of its line, has only blanks
+/// before it and a dash or colon after the blanks that follow it, as the
+/// first pipe of a delimiter row has. Most table rows and prose fail here.
+fn may_open_delimiter_row(bytes: &[u8], pipe: usize) -> bool {
+    let blank = |b: &&u8| matches!(b, b' ' | b'\t');
+    let before = bytes[..pipe].iter().rev().find(|b| !blank(b));
+    let after = bytes[pipe + 1..].iter().find(|b| !blank(b));
+    matches!(before, None | Some(b'\n')) && matches!(after, Some(b'-' | b':'))
 }
 
 fn is_delimiter_row(line: &str) -> bool {
@@ -95,13 +108,14 @@ fn count_cells(row: &str) -> usize {
     }
     let mut pipes = 0;
     let mut escaped = false;
-    for c in row.chars() {
-        match c {
-            '\\' => escaped = !escaped,
-            '|' if !escaped => pipes += 1,
+    // Both marks are ASCII, and no byte of a longer character is ASCII.
+    for b in row.bytes() {
+        match b {
+            b'\\' => escaped = !escaped,
+            b'|' if !escaped => pipes += 1,
             _ => escaped = false,
         }
-        if c != '\\' {
+        if b != b'\\' {
             escaped = false;
         }
     }

@@ -7,6 +7,8 @@ use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
 use serde_json::Value;
 
+use crate::page::trim;
+
 /// One `METHOD /path` line of an `HTTP request` section.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct RequestLine {
@@ -121,14 +123,21 @@ impl PathTemplate {
     pub fn parse(url: &str) -> PathTemplate {
         let path = strip_origin(url.trim());
         let (path, query) = split_query(path);
-        let mut raw = path.trim_end_matches('/').to_string();
-        if !raw.starts_with('/') {
-            raw.insert(0, '/');
+        let path = path.trim_end_matches('/');
+        let mut raw = String::with_capacity(path.len() + 1);
+        if !path.starts_with('/') {
+            raw.push('/');
         }
-        let segments = split_segments(&raw)
-            .filter(|s| !s.is_empty())
-            .map(parse_segment)
-            .collect();
+        raw.push_str(path);
+        // The path starts with a slash, so there are no more segments than
+        // slashes.
+        let slashes = memchr::memchr_iter(b'/', raw.as_bytes()).count();
+        let mut segments = Vec::with_capacity(slashes);
+        segments.extend(
+            split_segments(&raw)
+                .filter(|s| !s.is_empty())
+                .map(parse_segment),
+        );
         PathTemplate {
             raw,
             segments,
@@ -176,6 +185,9 @@ fn strip_origin(url: &str) -> &str {
 
 /// Splits at the first `?` that is not inside parentheses or braces.
 fn split_query(path: &str) -> (&str, Option<&str>) {
+    if memchr::memchr(b'?', path.as_bytes()).is_none() {
+        return (path, None);
+    }
     let mut depth = 0i32;
     for (i, c) in path.bytes().enumerate() {
         match c {
@@ -220,7 +232,7 @@ fn split_segments(path: &str) -> impl Iterator<Item = &str> {
 }
 
 fn parse_segment(segment: &str) -> PathSegment {
-    let s = segment.trim();
+    let s = trim(segment);
     if let Some(inner) = s.strip_prefix('{').and_then(|r| r.strip_suffix('}')) {
         if !inner.contains('{') {
             return PathSegment::Parameter {
@@ -228,7 +240,8 @@ fn parse_segment(segment: &str) -> PathSegment {
             };
         }
     }
-    if let (Some(open), true) = (s.find('('), s.ends_with(')')) {
+    let call = s.ends_with(')').then(|| s.find('(')).flatten();
+    if let Some(open) = call {
         let name = s[..open].to_string();
         let inner = &s[open + 1..s.len() - 1];
         let arguments = split_arguments(inner)
@@ -422,7 +435,7 @@ pub(crate) fn read_http_message(text: &Substr, line: u32) -> HttpMessage {
     let mut consumed = 0;
     let mut next = lines.clone();
     let mut first = next.next();
-    while first.is_some_and(|l| l.trim().is_empty()) {
+    while first.is_some_and(|l| trim(l).is_empty()) {
         lines = next.clone();
         consumed += 1;
         first = next.next();
@@ -434,14 +447,14 @@ pub(crate) fn read_http_message(text: &Substr, line: u32) -> HttpMessage {
         lines = next.clone();
         consumed += 1;
         while let Some(l) = next.next() {
-            if l.trim().is_empty() {
+            if trim(l).is_empty() {
                 lines = next.clone();
                 consumed += 1;
                 break;
             }
             match l.split_once(':') {
                 Some((name, value)) if is_header_name(name) => {
-                    headers.push((part_of(text, name.trim()), part_of(text, value.trim())));
+                    headers.push((part_of(text, trim(name)), part_of(text, trim(value))));
                     lines = next.clone();
                     consumed += 1;
                 }
@@ -451,7 +464,7 @@ pub(crate) fn read_http_message(text: &Substr, line: u32) -> HttpMessage {
     }
 
     let mut next = lines.clone();
-    while next.next().is_some_and(|l| l.trim().is_empty()) {
+    while next.next().is_some_and(|l| trim(l).is_empty()) {
         lines = next.clone();
         consumed += 1;
     }
@@ -482,7 +495,7 @@ impl<'a> Lines<'a> {
     /// without its last line end.
     fn rest(&self) -> Cow<'a, str> {
         let rest = &self.text[self.at..];
-        if rest.contains('\r') {
+        if memchr::memchr(b'\r', rest.as_bytes()).is_some() {
             return Cow::Owned(rest.lines().collect::<Vec<_>>().join("\n"));
         }
         Cow::Borrowed(rest.strip_suffix('\n').unwrap_or(rest))
@@ -510,7 +523,7 @@ impl<'a> Iterator for Lines<'a> {
 }
 
 fn parse_start_line(text: &str) -> Option<StartLine> {
-    let text = text.trim();
+    let text = trim(text);
     // `HTTP/1.1 201 Created`, or without the version, `HTTP 201 Created`.
     let after_version = match text.strip_prefix("HTTP/") {
         Some(rest) => Some(rest.split_once(char::is_whitespace).map_or("", |(_, r)| r)),
@@ -519,15 +532,21 @@ fn parse_start_line(text: &str) -> Option<StartLine> {
     if let Some(rest) = after_version {
         let mut words = rest.split_whitespace();
         let status = words.next()?.parse().ok()?;
-        let reason = words.collect::<Vec<_>>().join(" ");
+        let mut reason = String::new();
+        for word in words {
+            if !reason.is_empty() {
+                reason.push(' ');
+            }
+            reason.push_str(word);
+        }
         return Some(StartLine::Response { status, reason });
     }
     let request = parse_request_line(text, 0)?;
-    let url = text[request.method.len()..]
-        .trim()
-        .trim_end_matches("HTTP/1.1")
-        .trim()
-        .to_string();
+    let mut url = text[request.method.len()..].trim();
+    while let Some(rest) = url.strip_suffix("HTTP/1.1") {
+        url = rest;
+    }
+    let url = url.trim().to_string();
     Some(StartLine::Request {
         method: request.method,
         url,
@@ -549,7 +568,7 @@ fn part_of(text: &Substr, part: &str) -> Substr {
 }
 
 pub(crate) fn parse_body(text: Substr) -> Body {
-    let trimmed = text.trim();
+    let trimmed = trim(&text);
     if trimmed.is_empty() {
         return Body::None;
     }

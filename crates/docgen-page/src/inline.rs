@@ -210,6 +210,9 @@ impl Inline {
 
     /// The links gathered, in a vector of their own size.
     pub(crate) fn take_links(&mut self) -> Vec<Link> {
+        if self.links.is_empty() {
+            return Vec::new();
+        }
         self.links.drain(..).collect()
     }
 
@@ -280,17 +283,17 @@ fn is_single_spaced(text: &str) -> bool {
 }
 
 /// Whether every byte is printable ASCII and no two spaces stand together,
-/// as in most text: two passes without branches, which the compiler turns
-/// into vector instructions.
+/// as in most text: one pass over the pairs of neighbouring bytes without
+/// branches.
 fn is_single_spaced_ascii(bytes: &[u8]) -> bool {
-    let printable = bytes
-        .iter()
-        .fold(true, |ok, &b| ok & (0x20..0x7f).contains(&b));
-    let doubled = bytes
-        .iter()
-        .zip(bytes.iter().skip(1))
-        .fold(false, |found, (&a, &b)| found | ((a == b' ') & (b == b' ')));
-    printable & !doubled
+    let Some((&last, _)) = bytes.split_last() else {
+        return true;
+    };
+    let printable = |b: u8| (0x20..0x7f).contains(&b);
+    let pairs = bytes.iter().zip(&bytes[1..]);
+    pairs.fold(printable(last), |ok, (&a, &b)| {
+        ok & printable(a) & !((a == b' ') & (b == b' '))
+    })
 }
 
 /// Gathers into `inline`, cleared first, the inline events up to and
@@ -353,6 +356,18 @@ mod tests {
         }
         for text in ["  ", "a\tb", "a\u{7f}", "é", "a\nb"] {
             assert!(!is_single_spaced_ascii(text.as_bytes()), "{text:?}");
+        }
+        // Every byte in every place of a text longer than a word.
+        let plain = b"a b ~c d! ef g h i j";
+        assert!(is_single_spaced_ascii(plain));
+        for at in 0..plain.len() {
+            for b in 0..=255u8 {
+                let mut text = plain.to_vec();
+                text[at] = b;
+                let doubled = b == b' ' && text.windows(2).any(|w| w == b"  ");
+                let expected = (0x20..0x7f).contains(&b) && !doubled;
+                assert_eq!(is_single_spaced_ascii(&text), expected, "{at} {b}");
+            }
         }
     }
 

@@ -119,7 +119,7 @@ impl Table {
     /// are given in lowercase, in any case.
     pub fn column(&self, names: &[&str]) -> Option<usize> {
         self.header.iter().position(|h| {
-            let h = h.trim();
+            let h = trim(h);
             names.iter().any(|n| h.eq_ignore_ascii_case(n))
         })
     }
@@ -298,6 +298,17 @@ pub struct ExampleMessage {
     /// Index into [`Page::code_blocks`].
     pub block: usize,
     pub message: crate::http::HttpMessage,
+}
+
+/// `text` without white space at its ends, as [`str::trim`] gives it, with
+/// a shortcut for text that starts and ends with printable ASCII, as most
+/// does.
+pub(crate) fn trim(text: &str) -> &str {
+    match text.as_bytes() {
+        [first, .., last] if first.is_ascii_graphic() && last.is_ascii_graphic() => text,
+        [only] if only.is_ascii_graphic() => text,
+        _ => text.trim(),
+    }
 }
 
 /// Whether `text` starts with `prefix`, ASCII letters compared in any case.

@@ -279,7 +279,8 @@ impl<'a> Reader<'a> {
                     section: self.section,
                     label: shared(&self.source, label),
                     path: shared(&self.source, path),
-                    expanded: self.expanded.contains(&(file_index, line)),
+                    expanded: !self.expanded.is_empty()
+                        && self.expanded.contains(&(file_index, line)),
                 });
             }
             if self.page.includes.len() > count {
@@ -300,8 +301,11 @@ impl<'a> Reader<'a> {
             ));
         }
 
+        if self.quote_depth > 0 {
+            return;
+        }
         let text = self.inline.collapsed(0);
-        if self.quote_depth > 0 || text.is_empty() {
+        if text.is_empty() {
             return;
         }
         if let Some(ns) = text.strip_prefix("Namespace:") {
@@ -397,12 +401,15 @@ impl<'a> Reader<'a> {
             }
         }
 
-        let titles: Vec<&str> = self
-            .page
-            .section_path(self.section)
-            .map(|s| s.title.as_str())
-            .collect();
-        let kind = TableKind::classify(&header, &titles);
+        // Levels fall along the path, so it holds at most six titles.
+        let mut titles = [""; 6];
+        let path = self.page.section_path(self.section);
+        let depth = titles
+            .iter_mut()
+            .zip(path)
+            .map(|(t, s)| *t = &s.title)
+            .count();
+        let kind = TableKind::classify(&header, &titles[..depth]);
         let mut table = Table {
             line,
             file,
@@ -466,11 +473,13 @@ impl<'a> Reader<'a> {
 
     /// An HTML block: annotation comments, or markup that is not content.
     fn html(&mut self, text: &str, offset: usize) {
+        static OPEN: LazyLock<Finder> = LazyLock::new(|| Finder::new("<!--"));
+        static CLOSE: LazyLock<Finder> = LazyLock::new(|| Finder::new("-->"));
         let mut rest = text;
         let mut consumed = 0;
-        while let Some(start) = rest.find("<!--") {
+        while let Some(start) = OPEN.find(rest.as_bytes()) {
             // Searched after the opening, so that `<!-->` does not close itself.
-            let Some(len) = rest[start + 4..].find("-->") else {
+            let Some(len) = CLOSE.find(&rest.as_bytes()[start + 4..]) else {
                 break;
             };
             let comment = &rest[start + 4..start + 4 + len];

@@ -3,7 +3,7 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::http::{parse_request_line, RequestLine};
-use crate::page::{starts_with_ignore_case, CodeBlock, Page};
+use crate::page::{starts_with_ignore_case, trim, CodeBlock, Page};
 
 /// The request lines of the page, each tagged with the file it came from.
 pub(crate) fn collect_request_lines(
@@ -77,10 +77,18 @@ fn request_line(block: &CodeBlock, text: &str, line: u32) -> Option<RequestLine>
 
 /// An info string that a block of HTTP lines may carry.
 fn is_http_info(info: &str) -> bool {
-    matches!(
-        info.to_ascii_lowercase().as_str(),
-        "" | "http" | "https" | "msgraph-interactive" | "rest" | "text" | "txt" | "console"
-    )
+    [
+        "",
+        "http",
+        "https",
+        "msgraph-interactive",
+        "rest",
+        "text",
+        "txt",
+        "console",
+    ]
+    .iter()
+    .any(|name| info.eq_ignore_ascii_case(name))
 }
 
 /// `Prefer: odata.maxpagesize=2`.
@@ -100,6 +108,6 @@ fn block_lines(block: &CodeBlock) -> impl Iterator<Item = (u32, &str)> {
         .text
         .lines()
         .enumerate()
-        .map(|(i, text)| (block.content_line() + i as u32, text.trim()))
+        .map(|(i, text)| (block.content_line() + i as u32, trim(text)))
         .filter(|(_, text)| !text.is_empty() && !text.starts_with("//") && !text.starts_with('#'))
 }

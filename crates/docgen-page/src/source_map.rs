@@ -29,17 +29,13 @@ pub(crate) struct Segment {
 }
 
 impl SourceMap {
-    /// The map of a page read without includes.
+    /// The map of a page read without includes: with no segments, every
+    /// line is the page's own.
     pub(crate) fn single(file: &str) -> SourceMap {
-        let segment = Segment {
-            first_line: 0,
-            file: 0,
-            line: 1,
-        };
         SourceMap {
             files: vec![Arc::from(file)],
             cursor: Cell::new((0, 0)),
-            segments: vec![segment],
+            segments: Vec::new(),
         }
     }
 

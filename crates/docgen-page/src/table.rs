@@ -1,6 +1,8 @@
+use std::borrow::Cow;
+
 use serde::Serialize;
 
-use crate::page::starts_with_ignore_case;
+use crate::page::{starts_with_ignore_case, trim};
 
 /// What a table describes, decided from its header and the section it is in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -36,11 +38,9 @@ impl TableKind {
     /// The kind of a table with this header, in a section with these titles
     /// (innermost first). Both are compared in any case.
     pub fn classify(header: &[impl AsRef<str>], sections: &[impl AsRef<str>]) -> TableKind {
-        let first = header
-            .first()
-            .map(|h| unmarked(h.as_ref()).to_ascii_lowercase())
-            .unwrap_or_default();
-        let first = first.as_str();
+        let first = header.first().map_or("", |h| unmarked(h.as_ref()));
+        let mut buffer = [0; 64];
+        let first = &*ascii_lowercase(first, &mut buffer);
         let has = |name: &str| {
             header
                 .iter()
@@ -171,11 +171,24 @@ fn names_values(section: &str) -> bool {
     })
 }
 
+/// `text` with ASCII letters in lowercase, written into `buffer` when it
+/// fits, which header cells nearly always do.
+fn ascii_lowercase<'a>(text: &str, buffer: &'a mut [u8; 64]) -> Cow<'a, str> {
+    let Some(lower) = buffer.get_mut(..text.len()) else {
+        return Cow::Owned(text.to_ascii_lowercase());
+    };
+    lower.copy_from_slice(text.as_bytes());
+    lower.make_ascii_lowercase();
+    // Changing the case of ASCII letters keeps the text valid UTF-8.
+    match std::str::from_utf8(lower) {
+        Ok(lower) => Cow::Borrowed(lower),
+        Err(_) => Cow::Owned(text.to_ascii_lowercase()),
+    }
+}
+
 /// A header cell without the emphasis or code marks around it.
 fn unmarked(header: &str) -> &str {
-    header
-        .trim()
-        .trim_matches(|c| c == '*' || c == '_' || c == '`')
+    trim(header).trim_matches(|c| c == '*' || c == '_' || c == '`')
 }
 
 #[cfg(test)]

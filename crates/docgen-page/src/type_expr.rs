@@ -3,7 +3,7 @@ use std::fmt;
 use arcstr::Substr;
 use serde::Serialize;
 
-use crate::page::{starts_with_ignore_case, Cell};
+use crate::page::{starts_with_ignore_case, trim, Cell};
 
 /// The EDM primitive types, which the docs spell in many ways.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -57,7 +57,7 @@ impl Primitive {
     /// Reads a primitive in any of the spellings the docs use: `String`,
     /// `string`, `Edm.Int32`, `int`, `GUID`, `DateTime`...
     pub fn from_name(name: &str) -> Option<Primitive> {
-        let name = name.trim().trim_matches('`').trim();
+        let name = trim(trim(name).trim_matches('`'));
         let name = name
             .strip_prefix("Edm.")
             .or_else(|| name.strip_prefix("edm."))
@@ -134,19 +134,22 @@ impl TypeExpr {
     /// a bare type name, or free text around any of these.
     pub fn parse(cell: &Cell) -> ParsedType {
         // Words are compared in any case, as the docs write them.
-        let text = cell.text.trim();
-        // The word, not a part of a name such as `siteCollection`.
+        let text = trim(&cell.text);
+        // The word, not a part of a name such as `siteCollection`. Words
+        // are runs of ASCII letters and digits, so the bytes can be split
+        // without decoding characters.
         let collection = text
-            .split(|c: char| !c.is_ascii_alphanumeric())
-            .any(|w| w.eq_ignore_ascii_case("collection") || w.eq_ignore_ascii_case("collections"))
+            .as_bytes()
+            .split(|b| !b.is_ascii_alphanumeric())
+            .any(|w| {
+                w.eq_ignore_ascii_case(b"collection") || w.eq_ignore_ascii_case(b"collections")
+            })
             || text.starts_with('[') && text.ends_with("[]")
             || text.ends_with("[]") && !starts_with_ignore_case(text, "byte");
 
         let says_none = ["none", "no content", "nothing", "void"];
-        if says_none
-            .iter()
-            .any(|w| w.eq_ignore_ascii_case(text.trim_end_matches('.')))
-        {
+        let sentence = text.trim_end_matches('.');
+        if says_none.iter().any(|w| w.eq_ignore_ascii_case(sentence)) {
             return ParsedType {
                 ty: TypeExpr::Unknown {
                     text: part_of(&cell.text, text),
@@ -158,8 +161,8 @@ impl TypeExpr {
 
         // A linked type wins over the words around it.
         if let Some(link) = cell.links.iter().find(|l| is_type_link(&l.target)) {
-            let link_text = link.text.trim().trim_matches('`');
-            let name = without_namespace(strip_collection(link_text).trim());
+            let link_text = trim(&link.text).trim_matches('`');
+            let name = without_namespace(trim(strip_collection(link_text)));
             let name = part_of(&link.text, name);
             let named = match Primitive::from_name(&name) {
                 Some(p) => TypeExpr::Primitive { primitive: p },
@@ -184,8 +187,11 @@ impl TypeExpr {
         };
         let inner = strip_collection(unremarked);
         let word_end = inner.find([',', '(', ' ', ';']).unwrap_or(inner.len());
-        let word = inner[..word_end].trim_matches('`').trim_end_matches("[]");
-        let rest = inner[word_end..].trim();
+        let mut word = inner[..word_end].trim_matches('`');
+        while let Some(element) = word.strip_suffix("[]") {
+            word = element;
+        }
+        let rest = trim(&inner[word_end..]);
         let free_text = unremarked != text || !rest.is_empty();
 
         // Words after a bare name must be a remark (`string (url)`,
@@ -255,7 +261,7 @@ fn wrap(ty: TypeExpr, collection: bool) -> TypeExpr {
 /// `Collection(String)` → `String`; `String collection` → `String`;
 /// `collection of site` → `site`.
 fn strip_collection(text: &str) -> &str {
-    let t = text.trim().trim_matches('`');
+    let t = trim(text).trim_matches('`');
     if let Some(rest) = t
         .strip_prefix("Collection(")
         .or_else(|| t.strip_prefix("collection("))
