@@ -240,6 +240,15 @@ fn parse_segment(segment: &str) -> PathSegment {
             };
         }
     }
+    // `(team-id)` alone, a key written in parentheses where braces belong.
+    if let Some(inner) = s.strip_prefix('(').and_then(|r| r.strip_suffix(')')) {
+        let name = |b: u8| b.is_ascii_alphanumeric() || b == b'-' || b == b'_';
+        if !inner.is_empty() && inner.bytes().all(name) {
+            return PathSegment::Parameter {
+                names: vec![inner.to_string()],
+            };
+        }
+    }
     let call = s.ends_with(')').then(|| s.find('(')).flatten();
     if let Some(open) = call {
         let name = s[..open].to_string();
@@ -702,6 +711,24 @@ mod tests {
                 },
             ]
         );
+    }
+
+    #[test]
+    fn a_key_in_parentheses_where_braces_belong_is_a_parameter() {
+        let path = PathTemplate::parse("/teams/(team-id)/channels/{channel-id}");
+        assert_eq!(
+            path.segments[1],
+            PathSegment::Parameter {
+                names: vec!["team-id".to_string()]
+            }
+        );
+        assert_eq!(
+            path.parameters().collect::<Vec<_>>(),
+            ["team-id", "channel-id"]
+        );
+        // A key of a named segment stays a call.
+        let path = PathTemplate::parse("/users('{id}')");
+        assert!(matches!(&path.segments[0], PathSegment::Call { name, .. } if name == "users"));
     }
 
     #[test]
