@@ -31,7 +31,7 @@ fn corpus() -> Option<Vec<(String, docgen_page::ArcStr)>> {
 // FIXME: parse_page takes about 2.1 times as long as pulldown-cmark alone
 // (191 ms against 89 ms over the corpus on a quiet machine with two cores;
 // 1.74 times by instruction count under callgrind, 1.99 G against 1.15 G),
-// against a goal of 1.9. What is left of the reader's own work is spread
+// against a goal of two. What is left of the reader's own work is spread
 // thin, each part a few percent of the whole: collapsing and sharing the
 // text of some 240,000 cells, the model's own vectors (a `Vec<Cell>` per
 // row, path segments and annotations as owned strings and JSON maps), a
