@@ -60,10 +60,9 @@ pub fn lower_page(
             let Some(reason) = incomplete(&line.path) else {
                 return true;
             };
-            let path = match line.path.raw.strip_prefix("/.") {
-                Some(_) => &line.path.raw[1..],
-                None => &line.path.raw,
-            };
+            // As written: the reader puts a slash before a relative path.
+            let raw = &line.path.raw;
+            let path = raw.strip_prefix("/.").map_or(raw.as_str(), |_| &raw[1..]);
             diagnostics.push(Diagnostic::warning(
                 "M011",
                 page.source_file(&line.file),
