@@ -311,6 +311,17 @@ pub(crate) fn trim(text: &str) -> &str {
     }
 }
 
+/// `text` with its ASCII letters in lowercase, written into `buffer`; none
+/// when it does not fit. Names and header cells are short, so matching them
+/// in lowercase this way allocates nothing.
+pub(crate) fn ascii_lowercase_in<'a>(text: &str, buffer: &'a mut [u8]) -> Option<&'a str> {
+    let lower = buffer.get_mut(..text.len())?;
+    lower.copy_from_slice(text.as_bytes());
+    lower.make_ascii_lowercase();
+    // Changing the case of ASCII letters keeps the text valid UTF-8.
+    std::str::from_utf8(lower).ok()
+}
+
 /// Whether `text` starts with `prefix`, ASCII letters compared in any case.
 pub(crate) fn starts_with_ignore_case(text: &str, prefix: &str) -> bool {
     text.as_bytes()

@@ -2,7 +2,7 @@ use std::borrow::Cow;
 
 use serde::Serialize;
 
-use crate::page::{starts_with_ignore_case, trim};
+use crate::page::{ascii_lowercase_in, starts_with_ignore_case, trim};
 
 /// What a table describes, decided from its header and the section it is in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -40,7 +40,11 @@ impl TableKind {
     pub fn classify(header: &[impl AsRef<str>], sections: &[impl AsRef<str>]) -> TableKind {
         let first = header.first().map_or("", |h| unmarked(h.as_ref()));
         let mut buffer = [0; 64];
-        let first = &*ascii_lowercase(first, &mut buffer);
+        let first: Cow<str> = match ascii_lowercase_in(first, &mut buffer) {
+            Some(lower) => Cow::Borrowed(lower),
+            None => Cow::Owned(first.to_ascii_lowercase()),
+        };
+        let first = &*first;
         let has = |name: &str| {
             header
                 .iter()
@@ -169,21 +173,6 @@ fn names_values(section: &str) -> bool {
             .and_then(|at| section.as_bytes().get(at..))
             .is_some_and(|end| end.eq_ignore_ascii_case(w.as_bytes()))
     })
-}
-
-/// `text` with ASCII letters in lowercase, written into `buffer` when it
-/// fits, which header cells nearly always do.
-fn ascii_lowercase<'a>(text: &str, buffer: &'a mut [u8; 64]) -> Cow<'a, str> {
-    let Some(lower) = buffer.get_mut(..text.len()) else {
-        return Cow::Owned(text.to_ascii_lowercase());
-    };
-    lower.copy_from_slice(text.as_bytes());
-    lower.make_ascii_lowercase();
-    // Changing the case of ASCII letters keeps the text valid UTF-8.
-    match std::str::from_utf8(lower) {
-        Ok(lower) => Cow::Borrowed(lower),
-        Err(_) => Cow::Owned(text.to_ascii_lowercase()),
-    }
 }
 
 /// A header cell without the emphasis or code marks around it.

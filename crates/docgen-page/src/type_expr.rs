@@ -3,7 +3,7 @@ use std::fmt;
 use arcstr::Substr;
 use serde::Serialize;
 
-use crate::page::{starts_with_ignore_case, trim, Cell};
+use crate::page::{ascii_lowercase_in, starts_with_ignore_case, trim, Cell};
 
 /// The EDM primitive types, which the docs spell in many ways.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -62,31 +62,27 @@ impl Primitive {
             .strip_prefix("Edm.")
             .or_else(|| name.strip_prefix("edm."))
             .unwrap_or(name);
-        // The longest spelling is 14 bytes; the name is lowercased into a
-        // buffer on the stack and matched as bytes.
+        // The longest spelling is 14 bytes.
         let mut buffer = [0u8; 16];
-        let lower = buffer.get_mut(..name.len())?;
-        lower.copy_from_slice(name.as_bytes());
-        lower.make_ascii_lowercase();
-        let primitive = match &*lower {
-            b"string" | b"str" | b"text" | b"url" | b"uri" => Primitive::String,
-            b"boolean" | b"bool" => Primitive::Boolean,
-            b"byte" => Primitive::Byte,
-            b"sbyte" => Primitive::SByte,
-            b"int16" | b"short" => Primitive::Int16,
-            b"int32" | b"int" | b"integer" | b"number" => Primitive::Int32,
-            b"int64" | b"long" | b"bigint" => Primitive::Int64,
-            b"single" | b"float" => Primitive::Single,
-            b"double" => Primitive::Double,
-            b"decimal" => Primitive::Decimal,
-            b"datetimeoffset" | b"datetime" | b"timestamp" => Primitive::DateTimeOffset,
-            b"date" => Primitive::Date,
-            b"timeofday" | b"time" => Primitive::TimeOfDay,
-            b"duration" | b"timespan" => Primitive::Duration,
-            b"guid" | b"uuid" => Primitive::Guid,
-            b"binary" | b"byte[]" | b"base64" | b"base64binary" => Primitive::Binary,
-            b"stream" => Primitive::Stream,
-            b"json" | b"object" | b"untyped" | b"any" => Primitive::Untyped,
+        let primitive = match ascii_lowercase_in(name, &mut buffer)? {
+            "string" | "str" | "text" | "url" | "uri" => Primitive::String,
+            "boolean" | "bool" => Primitive::Boolean,
+            "byte" => Primitive::Byte,
+            "sbyte" => Primitive::SByte,
+            "int16" | "short" => Primitive::Int16,
+            "int32" | "int" | "integer" | "number" => Primitive::Int32,
+            "int64" | "long" | "bigint" => Primitive::Int64,
+            "single" | "float" => Primitive::Single,
+            "double" => Primitive::Double,
+            "decimal" => Primitive::Decimal,
+            "datetimeoffset" | "datetime" | "timestamp" => Primitive::DateTimeOffset,
+            "date" => Primitive::Date,
+            "timeofday" | "time" => Primitive::TimeOfDay,
+            "duration" | "timespan" => Primitive::Duration,
+            "guid" | "uuid" => Primitive::Guid,
+            "binary" | "byte[]" | "base64" | "base64binary" => Primitive::Binary,
+            "stream" => Primitive::Stream,
+            "json" | "object" | "untyped" | "any" => Primitive::Untyped,
             _ => return None,
         };
         Some(primitive)

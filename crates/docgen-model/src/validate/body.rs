@@ -57,15 +57,14 @@ pub fn check_response(
         (annotated, page) => {
             let unknown = annotated.map(|(ty, _)| ty).or_else(|| page.clone());
             if let Some(unknown) = unknown.filter(|ty| !known(ty)) {
-                checker.findings.push(Check {
-                    code: UNKNOWN_RESPONSE_TYPE,
-                    path: String::new(),
-                    message: format!(
+                checker.findings.push(Check::new(
+                    UNKNOWN_RESPONSE_TYPE,
+                    "",
+                    format!(
                         "response type `{}` is not a type of the model",
                         unknown.qualified_name()
                     ),
-                    stand_in: None,
-                });
+                ));
             }
             // An untyped page response leaves only the annotation's finding.
             match page {
@@ -86,48 +85,41 @@ pub fn check_response(
     let wrapped = wrapped_value(api, body, def, collection);
     if let (false, Some(def), Some(Value::Object(_))) = (collection, def, wrapped) {
         if value_cannot_be_an_object(api, def) {
-            checker.findings.push(Check {
-                code: WRAPPED_OBJECT,
-                path: "value".into(),
-                message: format!(
-                    "`value` wraps the whole `{}` object, but the type has a `value` property of its \
-                     own, which holds no object: a client reads the body as the object and `value` \
-                     as that property",
-                    def.name
-                ),
-            stand_in: None,
-});
+            let message = format!(
+                "`value` wraps the whole `{}` object, but the type has a `value` property of its \
+                 own, which holds no object: a client reads the body as the object and `value` \
+                 as that property",
+                def.name
+            );
+            checker
+                .findings
+                .push(Check::new(WRAPPED_OBJECT, "value", message));
         }
     }
     match (collection, wrapped) {
         (true, Some(items)) if items.is_array() => checker.check("value", items, &ty, true),
         (true, Some(item)) => {
-            checker.findings.push(Check {
-                code: COLLECTION_SHAPE,
-                path: "value".into(),
-                message: "`value` of a collection response holds one item, not an array".into(),
-                stand_in: None,
-            });
+            checker.findings.push(Check::new(
+                COLLECTION_SHAPE,
+                "value",
+                "`value` of a collection response holds one item, not an array",
+            ));
             checker.check("value", item, &ty, false);
         }
         (true, None) if body.is_array() => {
-            checker.findings.push(Check {
-                code: COLLECTION_SHAPE,
-                path: String::new(),
-                message:
-                    "`the body` of a collection response is a bare array, not `{\"value\": [...]}`"
-                        .into(),
-                stand_in: None,
-            });
+            checker.findings.push(Check::new(
+                COLLECTION_SHAPE,
+                "",
+                "`the body` of a collection response is a bare array, not `{\"value\": [...]}`",
+            ));
             checker.check("", body, &ty, true);
         }
         (true, None) => {
-            checker.findings.push(Check {
-                code: COLLECTION_SHAPE,
-                path: String::new(),
-                message: "`the body` of a collection response has no `value` array".into(),
-                stand_in: None,
-            });
+            checker.findings.push(Check::new(
+                COLLECTION_SHAPE,
+                "",
+                "`the body` of a collection response has no `value` array",
+            ));
             checker.check("", body, &ty, false);
         }
         // Pages that call a collection "a [user](..) object" still show

@@ -141,6 +141,17 @@ pub struct Check {
     pub stand_in: Option<serde_json::Value>,
 }
 
+impl Check {
+    fn new(code: &'static str, path: impl Into<String>, message: impl Into<String>) -> Check {
+        Check {
+            code,
+            path: path.into(),
+            message: message.into(),
+            stand_in: None,
+        }
+    }
+}
+
 /// What the lint found in one example, before it is stored on it.
 struct Found {
     operation: usize,
@@ -254,15 +265,14 @@ fn tally(side: &mut SideReport, findings: Option<Option<Vec<Check>>>, source: &S
 /// nothing to check.
 fn request_checks(api: &Api, op: &Operation, body: &serde_json::Value) -> Option<Vec<Check>> {
     if op.request_body.is_none() && matches!(op.method.as_str(), "GET" | "DELETE" | "HEAD") {
-        return Some(vec![Check {
-            code: BODY_NOT_TAKEN,
-            path: String::new(),
-            message: format!(
+        return Some(vec![Check::new(
+            BODY_NOT_TAKEN,
+            "",
+            format!(
                 "the example sends a body, but a `{}` request takes none",
                 op.method
             ),
-            stand_in: None,
-        }]);
+        )]);
     }
     check_request(api, op, body)
 }
@@ -286,21 +296,20 @@ fn missing_body(op: &Operation, response: &ExampleResponse) -> Option<Check> {
     let json_answer = response
         .header("content-type")
         .is_none_or(|t| t.to_ascii_lowercase().contains("json"));
-    (expected && success && json_answer && response.empty).then(|| Check {
-        code: MISSING_BODY,
-        path: String::new(),
-        message: format!(
-            "the example answers `{status}` without a body, but the docs say {} `{}` comes back ({})",
-            if op.response.collection {
-                "a collection of"
-            } else {
-                "a"
-            },
-            op.response.ty.as_ref().map_or("", TypeRef::qualified_name),
-            op.response.source
-        ),
-    stand_in: None,
-})
+    if !(expected && success && json_answer && response.empty) {
+        return None;
+    }
+    let message = format!(
+        "the example answers `{status}` without a body, but the docs say {} `{}` comes back ({})",
+        if op.response.collection {
+            "a collection of"
+        } else {
+            "a"
+        },
+        op.response.ty.as_ref().map_or("", TypeRef::qualified_name),
+        op.response.source
+    );
+    Some(Check::new(MISSING_BODY, "", message))
 }
 
 /// The findings of a response body: against its type, and against its
@@ -314,22 +323,20 @@ fn response_checks(
     let typed = check_response(api, op, response, body);
     let status = response.status.unwrap_or(op.response.status);
     let check = if status == 204 {
-        Check {
-            code: BODY_WITH_NO_CONTENT,
-            path: String::new(),
-            message: "the status is `204 No Content`, but the example shows a body".to_string(),
-            stand_in: None,
-        }
+        Check::new(
+            BODY_WITH_NO_CONTENT,
+            "",
+            "the status is `204 No Content`, but the example shows a body",
+        )
     } else if op.response.ty.is_none() && status < 400 {
-        Check {
-            code: UNDOCUMENTED_BODY,
-            path: String::new(),
-            message: format!(
+        Check::new(
+            UNDOCUMENTED_BODY,
+            "",
+            format!(
                 "the example shows a body, but the docs say none comes back ({})",
                 op.response.source
             ),
-            stand_in: None,
-        }
+        )
     } else {
         return typed;
     };

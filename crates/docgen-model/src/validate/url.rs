@@ -35,16 +35,15 @@ pub fn check_url(op: &Operation, url: &str) -> Option<Check> {
     } else {
         String::new()
     };
-    Some(Check {
-        code: UNDOCUMENTED_URL,
-        path: String::new(),
-        message: format!(
+    Some(Check::new(
+        UNDOCUMENTED_URL,
+        "",
+        format!(
             "the URL's path `{}` is none of the documented paths: {}{more}",
             written.raw,
             listed.join(", ")
         ),
-        stand_in: None,
-    })
+    ))
 }
 
 /// Whether a full URL names a host other than the service's: every

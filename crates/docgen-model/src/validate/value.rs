@@ -350,12 +350,7 @@ impl<'a> Checker<'a> {
     }
 
     fn finding(&mut self, code: &'static str, path: &str, message: String) {
-        self.findings.push(Check {
-            code,
-            path: path.to_string(),
-            message,
-            stand_in: None,
-        });
+        self.findings.push(Check::new(code, path, message));
     }
 }
 
