@@ -100,35 +100,36 @@ fn main() {
     );
 }
 
-/// The fastest of a few runs of each, which is the figure least disturbed
-/// by other work on a busy machine.
+/// The fastest of some runs of each, taken in turns, which is the figure
+/// least disturbed by other work on a busy machine.
 fn compare_with_pulldown(sources: &[(String, ArcStr)]) {
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
         | Options::ENABLE_STRIKETHROUGH;
-    let fastest = |run: &dyn Fn() -> usize| {
-        (0..7)
-            .map(|_| {
-                let started = Instant::now();
-                std::hint::black_box(run());
-                started.elapsed().as_secs_f64() * 1e3
-            })
-            .fold(f64::INFINITY, f64::min)
+    let time = |run: &dyn Fn() -> usize| {
+        let started = Instant::now();
+        std::hint::black_box(run());
+        started.elapsed().as_secs_f64() * 1e3
     };
-    let bare = fastest(&|| {
+    let bare = || {
         sources
             .iter()
             .map(|(_, s)| Parser::new_ext(s, options).into_offset_iter().count())
             .sum()
-    });
-    let full = fastest(&|| {
+    };
+    let full = || {
         sources
             .iter()
             .map(|(f, s)| parse_page(f, s.clone()).0.tables.len())
             .sum()
-    });
+    };
+    let (mut fastest_bare, mut fastest_full) = (f64::INFINITY, f64::INFINITY);
+    for _ in 0..15 {
+        fastest_bare = fastest_bare.min(time(&bare));
+        fastest_full = fastest_full.min(time(&full));
+    }
     eprintln!(
-        "pulldown-cmark {bare:.0} ms, parse_page {full:.0} ms: {:.2}x",
-        full / bare
+        "pulldown-cmark {fastest_bare:.1} ms, parse_page {fastest_full:.1} ms: {:.2}x",
+        fastest_full / fastest_bare
     );
 }

@@ -12,6 +12,10 @@ use crate::page::{Cell, Link};
 /// `text` as a [`Substr`]: a view of the page's `source` when it lies in
 /// it, which costs no allocation, a copy otherwise.
 pub(crate) fn shared(source: &ArcStr, text: &str) -> Substr {
+    // The empty string is static: it counts no references.
+    if text.is_empty() {
+        return Substr::new();
+    }
     source
         .try_substr_from(text)
         .unwrap_or_else(|| Substr::from(text))
@@ -90,7 +94,8 @@ fn offset_in(text: &str, piece: &str) -> Option<usize> {
 /// Text and links gathered from the inline events of one block.
 ///
 /// The reader keeps one and clears it between blocks, so that its buffers
-/// are allocated once per page rather than once per cell.
+/// are allocated once rather than once per cell.
+#[derive(Default)]
 pub(crate) struct Inline {
     /// The page source, which most text is a slice of.
     source: ArcStr,
@@ -107,20 +112,10 @@ pub(crate) struct Inline {
 }
 
 impl Inline {
-    pub(crate) fn new(source: ArcStr) -> Inline {
-        Inline {
-            source,
-            text: TextBuffer::default(),
-            links: Vec::with_capacity(8),
-            open_links: Vec::with_capacity(2),
-            code: false,
-            strong_depth: 0,
-            emphasis_depth: 0,
-            text_in_strong: false,
-            text_outside_strong: false,
-            text_in_emphasis: false,
-            text_outside_emphasis: false,
-        }
+    /// Starts on the page `source`, forgetting the previous one.
+    pub(crate) fn start_page(&mut self, source: ArcStr) {
+        self.clear();
+        self.source = source;
     }
 
     /// Forgets the previous block, keeping the buffers.

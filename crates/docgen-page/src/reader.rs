@@ -1,4 +1,5 @@
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::collections::HashSet;
 use std::mem;
 use std::ops::Range;
@@ -49,24 +50,48 @@ pub(crate) fn read_mapped(
     map: SourceMap,
     expanded: &HashSet<(usize, u32)>,
 ) -> (Page, Vec<Diagnostic>) {
-    let mut reader = Reader::new(source, map, expanded);
+    let buffers = BUFFERS.with(|b| b.take());
+    let mut reader = Reader::new(source, map, expanded, buffers);
     reader.walk();
-    let mut page = reader.page;
-    let mut diagnostics = reader.diagnostics;
+    let (mut page, mut diagnostics, buffers) = reader.finish();
+    BUFFERS.with(|b| *b.borrow_mut() = buffers);
     page.request_lines = collect_request_lines(&page, &mut diagnostics);
     page.examples = collect_examples(&page, &mut diagnostics);
 
     // Every page of a docs folder is held at once: no spare capacity.
     page.description.shrink_to_fit();
-    page.sections.shrink_to_fit();
-    page.paragraphs.shrink_to_fit();
-    page.tables.shrink_to_fit();
-    page.code_blocks.shrink_to_fit();
     page.includes.shrink_to_fit();
     page.request_lines.shrink_to_fit();
     page.examples.shrink_to_fit();
     page.metadata.shrink_to_fit();
     (page, diagnostics)
+}
+
+thread_local! {
+    static BUFFERS: RefCell<Buffers> = RefCell::default();
+}
+
+/// The vectors a reader fills as it reads a page, kept from one page to the
+/// next on each thread so that they grow a few times in all rather than on
+/// every page. The page's own vectors are built in them and copied out at
+/// their final size.
+#[derive(Default)]
+struct Buffers {
+    inline: Inline,
+    cells: Vec<Cell>,
+    rows: Vec<Row>,
+    text: TextBuffer,
+    html: String,
+    sections: Vec<Section>,
+    paragraphs: Vec<Paragraph>,
+    tables: Vec<Table>,
+    code_blocks: Vec<CodeBlock>,
+}
+
+/// The items of `buffer` in a vector of their own size; the buffer is left
+/// empty, with its capacity.
+fn exact<T>(buffer: &mut Vec<T>) -> Vec<T> {
+    buffer.drain(..).collect()
 }
 
 struct Reader<'a> {
@@ -95,15 +120,36 @@ struct Reader<'a> {
 }
 
 impl<'a> Reader<'a> {
-    fn new(source: ArcStr, map: SourceMap, expanded: &'a HashSet<(usize, u32)>) -> Reader<'a> {
+    fn new(
+        source: ArcStr,
+        map: SourceMap,
+        expanded: &'a HashSet<(usize, u32)>,
+        buffers: Buffers,
+    ) -> Reader<'a> {
         let file = map.file(0).to_string();
+        let Buffers {
+            mut inline,
+            cells,
+            rows,
+            text,
+            html,
+            sections,
+            paragraphs,
+            tables,
+            code_blocks,
+        } = buffers;
+        inline.start_page(source.clone());
         Reader {
-            inline: Inline::new(source.clone()),
+            inline,
             source,
             map,
             expanded,
             page: Page {
                 file,
+                sections,
+                paragraphs,
+                tables,
+                code_blocks,
                 ..Page::default()
             },
             diagnostics: Vec::new(),
@@ -111,12 +157,41 @@ impl<'a> Reader<'a> {
             tab: None,
             pending: None,
             quote_depth: 0,
-            // Room for most blocks, so that the buffers seldom grow.
-            cells: Vec::with_capacity(8),
-            rows: Vec::with_capacity(64),
-            text: TextBuffer::default(),
-            html: String::with_capacity(1024),
+            cells,
+            rows,
+            text,
+            html,
         }
+    }
+
+    /// The page read, with its vectors at their final size, the diagnostics,
+    /// and the buffers emptied for the next page.
+    fn finish(self) -> (Page, Vec<Diagnostic>, Buffers) {
+        let mut page = self.page;
+        let mut inline = self.inline;
+        inline.start_page(ArcStr::new());
+        let mut cells = self.cells;
+        cells.clear();
+        let mut rows = self.rows;
+        rows.clear();
+        let mut text = self.text;
+        text.clear();
+        let mut buffers = Buffers {
+            inline,
+            cells,
+            rows,
+            text,
+            html: self.html,
+            sections: mem::take(&mut page.sections),
+            paragraphs: mem::take(&mut page.paragraphs),
+            tables: mem::take(&mut page.tables),
+            code_blocks: mem::take(&mut page.code_blocks),
+        };
+        page.sections = exact(&mut buffers.sections);
+        page.paragraphs = exact(&mut buffers.paragraphs);
+        page.tables = exact(&mut buffers.tables);
+        page.code_blocks = exact(&mut buffers.code_blocks);
+        (page, self.diagnostics, buffers)
     }
 
     /// The index of the file `offset` came from, and its line there.

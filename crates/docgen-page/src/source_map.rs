@@ -90,13 +90,29 @@ impl SourceMap {
     }
 }
 
+/// Counted in runs short enough for a byte to hold each run's count, which
+/// the compiler turns into wide compares; the spans between the places
+/// asked for are mostly a line or two, too short for memchr to pay off.
 fn line_ends(bytes: &[u8]) -> u32 {
-    memchr::memchr_iter(b'\n', bytes).count() as u32
+    bytes
+        .chunks(255)
+        .map(|run| run.iter().fold(0u8, |n, &b| n + u8::from(b == b'\n')))
+        .map(u32::from)
+        .sum()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn line_ends_are_counted_across_runs() {
+        let text = "\n".repeat(600) + &"a\nb".repeat(300);
+        for len in [0, 1, 254, 255, 256, 600, 601, text.len()] {
+            let expected = text[..len].matches('\n').count() as u32;
+            assert_eq!(line_ends(&text.as_bytes()[..len]), expected, "{len}");
+        }
+    }
 
     #[test]
     fn lines_map_back_to_their_files() {
