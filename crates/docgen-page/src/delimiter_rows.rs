@@ -49,6 +49,14 @@ pub(crate) fn repair_delimiter_rows(source: &str) -> Cow<'_, str> {
     }
 }
 
+/// Whether `text` holds a line that reads as a delimiter row. Where
+/// pulldown-cmark refuses a delimiter row, the lines of its table are read
+/// as a paragraph: one that holds a delimiter row is a table that needs
+/// [`repair_delimiter_rows`].
+pub(crate) fn holds_delimiter_row(text: &str) -> bool {
+    memchr(b'|', text.as_bytes()).is_some() && text.lines().any(is_delimiter_row)
+}
+
 /// The offset of the start of the line that holds `offset`.
 fn line_start(bytes: &[u8], offset: usize) -> usize {
     memrchr(b'\n', &bytes[..offset]).map_or(0, |i| i + 1)
@@ -160,6 +168,15 @@ mod tests {
     fn well_formed_pages_are_borrowed() {
         let page = "| a | b |\n|---|---|\n| x | y |\n";
         assert!(matches!(repair_delimiter_rows(page), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn delimiter_rows_are_found_in_any_line() {
+        assert!(holds_delimiter_row("| a | b |\n|---\t|---|"));
+        assert!(holds_delimiter_row("a | b\n  | :-- | --: |"));
+        assert!(!holds_delimiter_row("| a | b |\n| x | y |"));
+        assert!(!holds_delimiter_row("a - b | c"));
+        assert!(!holds_delimiter_row(""));
     }
 
     #[test]

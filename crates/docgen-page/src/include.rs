@@ -1,14 +1,12 @@
 //! `[!INCLUDE [label](path)]` expansion: reading a page together with the
 //! files it includes, as one text with a map back to each file's lines.
 
-use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io;
 use std::path::{Path, PathBuf};
 
 use arcstr::ArcStr;
 
-use crate::delimiter_rows::repair_delimiter_rows;
 use crate::diagnostic::Diagnostic;
 use crate::page::Page;
 use crate::reader::read_mapped;
@@ -169,10 +167,7 @@ impl<L: SourceLoader> PageReader<L> {
             mut diagnostics,
             ..
         } = expander;
-        let text = match repair_delimiter_rows(&text) {
-            Cow::Owned(repaired) => ArcStr::from(repaired),
-            Cow::Borrowed(_) => ArcStr::from(text),
-        };
+        let text = ArcStr::from(text);
         let map = SourceMap::new(files, segments);
         let (page, found) = read_mapped(text, map, &expanded);
         diagnostics.extend(found);

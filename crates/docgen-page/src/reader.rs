@@ -13,7 +13,7 @@ use pulldown_cmark::{
 };
 
 use crate::annotation::{parse_annotation, Annotation, AnnotationError};
-use crate::delimiter_rows::repair_delimiter_rows;
+use crate::delimiter_rows::{holds_delimiter_row, repair_delimiter_rows};
 use crate::diagnostic::Diagnostic;
 use crate::examples::collect_examples;
 use crate::front_matter::parse_front_matter;
@@ -35,12 +35,7 @@ use crate::type_expr::TypeExpr;
 /// `[!INCLUDE]` lines are listed in [`Page::includes`] but not expanded; a
 /// [`PageReader`](crate::PageReader) reads a page with its includes.
 pub fn parse_page(file: &str, source: impl Into<ArcStr>) -> (Page, Vec<Diagnostic>) {
-    let source = source.into();
-    let source = match repair_delimiter_rows(&source) {
-        Cow::Owned(repaired) => ArcStr::from(repaired),
-        Cow::Borrowed(_) => source,
-    };
-    read_mapped(source, SourceMap::single(file), &HashSet::new())
+    read_mapped(source.into(), SourceMap::single(file), &HashSet::new())
 }
 
 /// Reads an expanded page: `map` tells which file each line came from, and
@@ -50,9 +45,33 @@ pub(crate) fn read_mapped(
     map: SourceMap,
     expanded: &HashSet<(usize, u32)>,
 ) -> (Page, Vec<Diagnostic>) {
+    let read = read_once(source.clone(), &map, expanded);
+    // A table whose delimiter row pulldown-cmark refuses is read as a
+    // paragraph. The page is read again with its delimiter rows repaired,
+    // which keeps the length of every line, so that places are still those
+    // of the page as written.
+    if read.broken_table {
+        if let Cow::Owned(repaired) = repair_delimiter_rows(&source) {
+            map.rewind();
+            let read = read_once(ArcStr::from(repaired), &map, expanded);
+            return (read.page, read.diagnostics);
+        }
+    }
+    (read.page, read.diagnostics)
+}
+
+/// A page read once, and whether it holds a table that was not read.
+struct Read {
+    page: Page,
+    diagnostics: Vec<Diagnostic>,
+    broken_table: bool,
+}
+
+fn read_once(source: ArcStr, map: &SourceMap, expanded: &HashSet<(usize, u32)>) -> Read {
     let buffers = BUFFERS.with(|b| b.take());
     let mut reader = Reader::new(source, map, expanded, buffers);
     reader.walk();
+    let broken_table = reader.broken_table;
     let (mut page, mut diagnostics, buffers) = reader.finish();
     BUFFERS.with(|b| *b.borrow_mut() = buffers);
     page.request_lines = collect_request_lines(&page, &mut diagnostics);
@@ -64,7 +83,11 @@ pub(crate) fn read_mapped(
     page.request_lines.shrink_to_fit();
     page.examples.shrink_to_fit();
     page.metadata.shrink_to_fit();
-    (page, diagnostics)
+    Read {
+        page,
+        diagnostics,
+        broken_table,
+    }
 }
 
 thread_local! {
@@ -91,13 +114,15 @@ struct Buffers {
 /// The items of `buffer` in a vector of their own size; the buffer is left
 /// empty, with its capacity.
 fn exact<T>(buffer: &mut Vec<T>) -> Vec<T> {
-    buffer.drain(..).collect()
+    let mut items = Vec::with_capacity(buffer.len());
+    items.append(buffer);
+    items
 }
 
 struct Reader<'a> {
     /// The text read; the page's text is a view of it.
     source: ArcStr,
-    map: SourceMap,
+    map: &'a SourceMap,
     expanded: &'a HashSet<(usize, u32)>,
     page: Page,
     diagnostics: Vec<Diagnostic>,
@@ -107,6 +132,8 @@ struct Reader<'a> {
     pending: Option<(Annotation, Option<Arc<str>>)>,
     /// Nesting depth of block quotes: notes, which are not content.
     quote_depth: usize,
+    /// A paragraph holds a delimiter row: a table was not read.
+    broken_table: bool,
     /// The inline content of the block being read.
     inline: Inline,
     /// The cells of the table row being read.
@@ -122,7 +149,7 @@ struct Reader<'a> {
 impl<'a> Reader<'a> {
     fn new(
         source: ArcStr,
-        map: SourceMap,
+        map: &'a SourceMap,
         expanded: &'a HashSet<(usize, u32)>,
         buffers: Buffers,
     ) -> Reader<'a> {
@@ -157,6 +184,7 @@ impl<'a> Reader<'a> {
             tab: None,
             pending: None,
             quote_depth: 0,
+            broken_table: false,
             cells,
             rows,
             text,
@@ -362,6 +390,8 @@ impl<'a> Reader<'a> {
                 return;
             }
         }
+
+        self.broken_table = self.broken_table || holds_delimiter_row(raw);
 
         // Lines that all start with `|` but make no table. Looking at the
         // first line alone rules out most paragraphs.

@@ -61,6 +61,11 @@ impl SourceMap {
         }
     }
 
+    /// Forgets the last offset asked for, before the text is read again.
+    pub(crate) fn rewind(&self) {
+        self.cursor.set((0, 0));
+    }
+
     /// The path of a file by index.
     pub(crate) fn file(&self, index: usize) -> &str {
         &self.files[index]

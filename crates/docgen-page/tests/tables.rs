@@ -33,6 +33,19 @@ fn a_delimiter_row_with_more_cells_than_the_header_still_makes_a_table() {
 }
 
 #[test]
+fn a_repaired_table_keeps_the_places_of_everything_around_it() {
+    let page = "# thing\n\n## Properties\n\n| Property | Type |\n|---|---|\n| id | String |\n\n## Relationships\n\n- Related:\n\n  | Relationship | Type |\n  |---\t|---|\n  | owner | [user](user.md) |\n\n```http\nGET /things\n```\n";
+    let (page, diagnostics) = parse_page("resources/thing.md", page);
+    assert!(diagnostics.is_empty(), "{diagnostics:#?}");
+    let kinds: Vec<TableKind> = page.tables.iter().map(|t| t.kind).collect();
+    assert_eq!(kinds, [TableKind::Properties, TableKind::Relationships]);
+    assert_eq!(page.tables[1].rows[0].cells[0].text, "owner");
+    assert_eq!(page.tables[1].line, 13);
+    assert_eq!(page.tables[1].rows[0].line, 15);
+    assert_eq!(page.code_blocks[0].line, 17);
+}
+
+#[test]
 fn type_cells_are_read_and_free_text_is_noted_at_its_row() {
     let page = r#"# thing
 
