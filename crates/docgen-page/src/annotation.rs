@@ -1,15 +1,91 @@
+use std::fmt;
+use std::ops::Index;
+
 use memchr::{memchr, memrchr};
-use serde::Serialize;
-use serde_json::{Map, Value};
+use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
+use serde::ser::{Serialize, SerializeMap, Serializer};
+use serde_json::error::Category;
+use serde_json::Value;
 
 /// The JSON object of an annotation comment such as
 /// `<!-- { "blockType": "request", "name": "create_user" } -->`.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
 pub struct Annotation {
     pub line: u32,
-    pub fields: Map<String, Value>,
+    pub fields: Fields,
     /// The comment was not valid JSON and was repaired to read it.
     pub repaired: bool,
+}
+
+/// The fields of an annotation in the order written; a key written twice
+/// keeps its place and takes the later value. An annotation has a handful
+/// of fields, which are found faster by looking at each than by hashing.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Fields(Vec<(String, Value)>);
+
+impl Fields {
+    pub fn get(&self, key: &str) -> Option<&Value> {
+        self.0.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &Value)> {
+        self.0.iter().map(|(k, v)| (k.as_str(), v))
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+/// `fields["name"]`: the value, or `null` when the key is absent.
+impl Index<&str> for Fields {
+    type Output = Value;
+
+    fn index(&self, key: &str) -> &Value {
+        static NULL: Value = Value::Null;
+        self.get(key).unwrap_or(&NULL)
+    }
+}
+
+impl Serialize for Fields {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (key, value) in &self.0 {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for Fields {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Fields, D::Error> {
+        struct FieldsVisitor;
+
+        impl<'de> Visitor<'de> for FieldsVisitor {
+            type Value = Fields;
+
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a JSON object")
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Fields, A::Error> {
+                let mut fields: Vec<(String, Value)> = Vec::with_capacity(4);
+                while let Some((key, value)) = map.next_entry::<String, Value>()? {
+                    match fields.iter_mut().find(|(k, _)| *k == key) {
+                        Some((_, old)) => *old = value,
+                        None => fields.push((key, value)),
+                    }
+                }
+                Ok(Fields(fields))
+            }
+        }
+
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl Annotation {
@@ -64,7 +140,7 @@ pub fn parse_annotation(comment: &str, line: u32) -> Result<Annotation, Annotati
     let exact = start == comment.find(|c: char| !c.is_whitespace()).unwrap_or(start)
         && comment[end + 1..].trim().is_empty();
 
-    if let Ok(Value::Object(fields)) = serde_json::from_str::<Value>(body) {
+    if let Ok(fields) = serde_json::from_str::<Fields>(body) {
         return Ok(Annotation {
             line,
             fields,
@@ -78,15 +154,16 @@ pub fn parse_annotation(comment: &str, line: u32) -> Result<Annotation, Annotati
     let mut error = String::new();
     for multiline_strings in [true, false] {
         let repaired = repair(body, multiline_strings);
-        match serde_json::from_str::<Value>(&repaired) {
-            Ok(Value::Object(fields)) => {
+        match serde_json::from_str::<Fields>(&repaired) {
+            Ok(fields) => {
                 return Ok(Annotation {
                     line,
                     fields,
                     repaired: true,
                 })
             }
-            Ok(_) => error = "not a JSON object".into(),
+            // JSON, but not an object.
+            Err(e) if e.classify() == Category::Data => error = "not a JSON object".into(),
             Err(e) if error.is_empty() => error = e.to_string(),
             Err(_) => {}
         }

@@ -8,7 +8,11 @@ use crate::page::{trim, FrontMatter};
 /// Reads the flat `key: value` YAML the docs use; nested values are kept as
 /// written. `text` makes the page's text of a slice of `yaml`.
 pub(crate) fn parse_front_matter(yaml: &str, text: impl Fn(&str) -> Substr) -> FrontMatter {
-    let mut fm = FrontMatter::default();
+    let mut fm = FrontMatter {
+        // Room for the keys most pages have.
+        fields: Vec::with_capacity(12),
+        ..FrontMatter::default()
+    };
     // A line end left on a line goes with the trimming of its value.
     let mut start = 0;
     let ends = memchr_iter(b'\n', yaml.as_bytes()).chain([yaml.len()]);
@@ -32,7 +36,11 @@ pub(crate) fn parse_front_matter(yaml: &str, text: impl Fn(&str) -> Substr) -> F
             "doc_type" => fm.doc_type = Some(value.clone()),
             _ => {}
         }
-        fm.fields.insert(key, value);
+        match fm.fields.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, old)) => *old = value,
+            None => fm.fields.push((key, value)),
+        }
     }
+    fm.fields.shrink_to_fit();
     fm
 }

@@ -23,7 +23,7 @@ mod source_map;
 mod table;
 mod type_expr;
 
-pub use annotation::{parse_annotation, Annotation, AnnotationError};
+pub use annotation::{parse_annotation, Annotation, AnnotationError, Fields};
 /// The shared string types of the page model (see [`Page`]).
 pub use arcstr::{ArcStr, Substr};
 pub use codes::{code_doc, CodeDoc, CODES};

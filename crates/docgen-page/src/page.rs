@@ -1,4 +1,3 @@
-use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use arcstr::Substr;
@@ -53,11 +52,28 @@ pub struct FrontMatter {
     pub ms_prod: Option<Substr>,
     pub ms_subservice: Option<Substr>,
     pub doc_type: Option<Substr>,
-    /// Every key, including the ones above, as written.
-    pub fields: BTreeMap<Substr, Substr>,
+    /// Every key, including the ones above, in the order written; a key
+    /// written twice keeps its place and takes the later value.
+    #[serde(serialize_with = "as_map")]
+    pub fields: Vec<(Substr, Substr)>,
+}
+
+fn as_map<S: serde::Serializer>(
+    pairs: &[(Substr, Substr)],
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    serializer.collect_map(pairs.iter().map(|(k, v)| (k, v)))
 }
 
 impl FrontMatter {
+    /// The value of a key, as written.
+    pub fn get(&self, key: &str) -> Option<&str> {
+        self.fields
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+    }
+
     /// The product area the page belongs to: `ms.subservice` where the
     /// page has it, `ms.prod` otherwise.
     pub fn area(&self) -> Option<&str> {
