@@ -28,20 +28,10 @@ fn corpus() -> Option<Vec<(String, docgen_page::ArcStr)>> {
     Some(docgen_page::read_markdown_files(&root))
 }
 
-// FIXME: parse_page takes about 2.1 times as long as pulldown-cmark alone
-// (191 ms against 89 ms over the corpus on a quiet machine with two cores;
-// 1.74 times by instruction count under callgrind, 1.99 G against 1.15 G),
-// against a goal of two. What is left of the reader's own work is spread
-// thin, each part a few percent of the whole: collapsing and sharing the
-// text of some 240,000 cells, the model's own vectors (a `Vec<Cell>` per
-// row, path segments and annotations as owned strings and JSON maps), a
-// counted reference per piece of text, whose atomic updates callgrind does
-// not weigh, the serde_json check of every example body, and about five
-// times pulldown-cmark's instruction-cache misses, as the reader's code
-// runs between the parser's for every cell. Keeping a page's rows, cells
-// and path segments in one vector each, with items holding ranges into
-// them and into the source, would close most of the gap, at the cost of a
-// model whose parts are looked up through the page.
+// The goal is for parse_page to take at most twice the time of
+// pulldown-cmark alone. On a shared machine the means move with the load;
+// `read_corpus --compare` (see the example) takes the fastest of runs made
+// in turns and counts CPU time only, which moves less.
 fn bench(c: &mut Criterion) {
     let Some(pages) = corpus() else {
         return;
