@@ -1,6 +1,6 @@
 //! Permission tables to permissions per scheme and context.
 
-use docgen_page::{Row, Table};
+use docgen_page::{RowView, Table};
 
 use crate::ir::{Permission, PermissionScheme};
 
@@ -26,7 +26,7 @@ pub fn read_permissions(table: &Table) -> Vec<Permission> {
 
     let mut permissions = Vec::new();
     let mut scheme: Option<PermissionScheme> = None;
-    for row in &table.rows {
+    for row in table.body() {
         let label = row.cell(0).text.to_ascii_lowercase();
         if let Some(s) = parse_scheme(&label).filter(|_| !row.indented) {
             scheme = Some(s);
@@ -52,7 +52,7 @@ pub fn read_permissions(table: &Table) -> Vec<Permission> {
 fn permission(
     scheme: PermissionScheme,
     context: Option<String>,
-    row: &Row,
+    row: RowView,
     most_first: bool,
     split_least: bool,
 ) -> Permission {

@@ -59,7 +59,7 @@ fn main() {
         for table in &page.tables {
             if types {
                 if let Some(column) = table.type_column() {
-                    for row in &table.rows {
+                    for row in table.body() {
                         let parsed = TypeExpr::parse(row.cell(column));
                         println!(
                             "{}\t{}\t{:?}\t{}:{}",

@@ -39,7 +39,7 @@ pub use include::{
 };
 pub use page::{
     Cell, CodeBlock, Example, ExampleMessage, FrontMatter, Include, Link, Page, Paragraph, Row,
-    Section, Table,
+    RowView, Section, Table,
 };
 pub use reader::parse_page;
 pub use render::{render_json, render_plain, render_rich, Sources, Summary};

@@ -1,7 +1,8 @@
+use std::ops::Range;
 use std::sync::Arc;
 
 use arcstr::Substr;
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 
 use crate::annotation::Annotation;
 use crate::table::TableKind;
@@ -117,20 +118,52 @@ pub struct Link {
 }
 
 /// A table, classified by its header.
-#[derive(Clone, Debug, Serialize)]
+///
+/// The cells of all its rows are kept together, row after row, in one
+/// vector: [`Table::cells`] gives a row's cells.
+#[derive(Clone, Debug)]
 pub struct Table {
     pub line: u32,
     /// The included file this came from, relative to the docs root; `None`
     /// when it is the page's own text. `line` is a line of that file.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub file: Option<Arc<str>>,
     pub section: Option<usize>,
     pub kind: TableKind,
     pub header: Vec<Substr>,
     pub rows: Vec<Row>,
+    /// The cells of every row, in order; [`Row::cells`] says which are a
+    /// row's.
+    pub cells: Vec<Cell>,
 }
 
+pub(crate) static EMPTY_CELL: Cell = Cell {
+    text: Substr::new(),
+    links: Vec::new(),
+    code: false,
+    strong: false,
+    emphasis: false,
+};
+
 impl Table {
+    /// The cells of `row`, a row of this table; none for a row of another
+    /// table that reaches past this one's cells.
+    pub fn cells(&self, row: &Row) -> &[Cell] {
+        self.cells.get(row.cells.clone()).unwrap_or_default()
+    }
+
+    /// The cell of `row` at `index`, or an empty one when the row is short.
+    pub fn cell(&self, row: &Row, index: usize) -> &Cell {
+        self.cells(row).get(index).unwrap_or(&EMPTY_CELL)
+    }
+
+    /// The body rows, each with its cells.
+    pub fn body(&self) -> impl Iterator<Item = RowView<'_>> {
+        self.rows.iter().map(|row| RowView {
+            row,
+            cells: self.cells(row),
+        })
+    }
+
     /// Index of the first header column whose text is one of `names`, which
     /// are given in lowercase, in any case.
     pub fn column(&self, names: &[&str]) -> Option<usize> {
@@ -166,41 +199,95 @@ impl Table {
 }
 
 /// One body row of a table.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug)]
 pub struct Row {
     pub line: u32,
     /// The included file this came from, relative to the docs root; `None`
     /// when it is the page's own text. `line` is a line of that file.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub file: Option<Arc<str>>,
     /// The group opened by the nearest bold row above (`|**On-boarding**|`).
     pub context: Option<Substr>,
     /// The first cell starts with non-breaking spaces: a sub-row of the row
     /// above, as in per-context permission tables.
     pub indented: bool,
-    pub cells: Vec<Cell>,
+    /// Where the row's cells are in [`Table::cells`].
+    pub cells: Range<usize>,
     /// The row's type cell read as a type, in tables that have a type
     /// column (see [`Table::type_column`]).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub type_expr: Option<ParsedType>,
 }
 
 impl Row {
-    /// The cell at `index`, or an empty one when the row is short.
-    pub fn cell(&self, index: usize) -> &Cell {
-        static EMPTY: Cell = Cell {
-            text: Substr::new(),
-            links: Vec::new(),
-            code: false,
-            strong: false,
-            emphasis: false,
-        };
-        self.cells.get(index).unwrap_or(&EMPTY)
-    }
-
     /// The type read from the row's type cell, if its table has one.
     pub fn ty(&self) -> Option<&crate::type_expr::TypeExpr> {
         self.type_expr.as_ref().map(|t| &t.ty)
+    }
+}
+
+/// A row of a table with its cells, as [`Table::body`] gives it; it reads
+/// as the [`Row`] it shows.
+#[derive(Clone, Copy, Debug)]
+pub struct RowView<'a> {
+    pub row: &'a Row,
+    pub cells: &'a [Cell],
+}
+
+impl<'a> RowView<'a> {
+    /// The cell at `index`, or an empty one when the row is short.
+    pub fn cell(&self, index: usize) -> &'a Cell {
+        self.cells.get(index).unwrap_or(&EMPTY_CELL)
+    }
+}
+
+impl std::ops::Deref for RowView<'_> {
+    type Target = Row;
+
+    fn deref(&self) -> &Row {
+        self.row
+    }
+}
+
+/// A table is written out with each row holding its cells.
+impl Serialize for Table {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct TableOut<'a> {
+            line: u32,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            file: Option<&'a Arc<str>>,
+            section: Option<usize>,
+            kind: TableKind,
+            header: &'a [Substr],
+            rows: Vec<RowOut<'a>>,
+        }
+        #[derive(Serialize)]
+        struct RowOut<'a> {
+            line: u32,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            file: Option<&'a Arc<str>>,
+            context: Option<&'a Substr>,
+            indented: bool,
+            cells: &'a [Cell],
+            #[serde(skip_serializing_if = "Option::is_none")]
+            type_expr: Option<&'a ParsedType>,
+        }
+        let rows = self.rows.iter().map(|row| RowOut {
+            line: row.line,
+            file: row.file.as_ref(),
+            context: row.context.as_ref(),
+            indented: row.indented,
+            cells: self.cells(row),
+            type_expr: row.type_expr.as_ref(),
+        });
+        TableOut {
+            line: self.line,
+            file: self.file.as_ref(),
+            section: self.section,
+            kind: self.kind,
+            header: &self.header,
+            rows: rows.collect(),
+        }
+        .serialize(serializer)
     }
 }
 

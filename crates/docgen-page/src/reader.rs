@@ -19,7 +19,7 @@ use crate::examples::collect_examples;
 use crate::front_matter::parse_front_matter;
 use crate::include::parse_include_target;
 use crate::inline::{gather, shared, Inline, TextBuffer};
-use crate::page::{Cell, CodeBlock, Include, Page, Paragraph, Row, Section, Table};
+use crate::page::{Cell, CodeBlock, Include, Page, Paragraph, Row, Section, Table, EMPTY_CELL};
 use crate::request_lines::collect_request_lines;
 use crate::source_map::SourceMap;
 use crate::table::TableKind;
@@ -458,6 +458,9 @@ impl<'a> Reader<'a> {
         let mut row_file = file.clone();
         let mut in_head = false;
 
+        // The cells of the row being read are the ones from `row_start` on.
+        let mut row_start = 0;
+
         while let Some((event, r)) = events.next() {
             match event {
                 Event::Start(Tag::TableHead) => in_head = true,
@@ -472,7 +475,7 @@ impl<'a> Reader<'a> {
                     indented = false;
                 }
                 Event::Start(Tag::TableCell) => {
-                    let first = self.cells.is_empty() && !in_head;
+                    let first = self.cells.len() == row_start && !in_head;
                     if first {
                         let raw = self.source[r.clone()].trim_start_matches(['|', ' ', '\t']);
                         indented = raw.starts_with("&nbsp;") || raw.starts_with('\u{a0}');
@@ -482,7 +485,7 @@ impl<'a> Reader<'a> {
                     self.cells.push(self.inline.take_cell());
                 }
                 Event::End(TagEnd::TableRow) => {
-                    let cells = &self.cells;
+                    let cells = &self.cells[row_start..];
                     let group = cells
                         .first()
                         .is_some_and(|c| c.strong && !c.text.is_empty())
@@ -495,16 +498,18 @@ impl<'a> Reader<'a> {
                             file: row_file.clone(),
                             context: context.clone(),
                             indented,
-                            cells: self.cells.drain(..).collect(),
+                            cells: row_start..self.cells.len(),
                             type_expr: None,
                         });
+                        row_start = self.cells.len();
                     }
-                    self.cells.clear();
+                    self.cells.truncate(row_start);
                 }
                 Event::End(TagEnd::Table) => break,
                 _ => {}
             }
         }
+        self.cells.truncate(row_start);
 
         // Levels fall along the path, so it holds at most six titles.
         let mut titles = [""; 6];
@@ -521,7 +526,8 @@ impl<'a> Reader<'a> {
             section: self.section,
             kind,
             header,
-            rows: self.rows.drain(..).collect(),
+            rows: exact(&mut self.rows),
+            cells: exact(&mut self.cells),
         };
         self.read_types(&mut table);
         self.page.tables.push(table);
@@ -533,8 +539,9 @@ impl<'a> Reader<'a> {
         let Some(column) = table.type_column() else {
             return;
         };
-        for row in &mut table.rows {
-            let cell = row.cell(column);
+        let Table { rows, cells, .. } = table;
+        for row in rows {
+            let cell = cells[row.cells.clone()].get(column).unwrap_or(&EMPTY_CELL);
             let parsed = TypeExpr::parse(cell);
             if parsed.no_value {
                 // A method that returns nothing says so plainly.

@@ -26,7 +26,7 @@ fn a_permissions_include_puts_its_table_in_the_permissions_section() {
     assert_eq!(table.line, 6);
     assert_eq!(table.rows[1].line, 9);
     assert_eq!(table.rows[1].file.as_deref(), Some(included));
-    assert_eq!(table.rows[1].cells[1].text, "Not supported.");
+    assert_eq!(table.cell(&table.rows[1], 1).text, "Not supported.");
 
     let include = page
         .includes
@@ -145,8 +145,7 @@ fn three_column_permission_tables_keep_not_supported_cells() {
         ]
     );
     let cells: Vec<Vec<&str>> = table
-        .rows
-        .iter()
+        .body()
         .map(|r| r.cells.iter().map(|c| c.text.as_str()).collect())
         .collect();
     assert_eq!(

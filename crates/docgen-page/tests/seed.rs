@@ -15,8 +15,7 @@ fn reads_everything_the_seed_says() {
     let permissions = &page.tables[0];
     assert_eq!(permissions.kind, TableKind::Permissions);
     let indented: Vec<&str> = permissions
-        .rows
-        .iter()
+        .body()
         .filter(|r| r.indented)
         .map(|r| r.cells[0].text.as_str())
         .collect();
@@ -24,8 +23,9 @@ fn reads_everything_the_seed_says() {
         indented,
         ["Device management", "MAM", "On-boarding", "Troubleshooting"]
     );
-    assert_eq!(permissions.rows[0].cells[1].text, "varies by context");
-    assert!(permissions.rows[0].cells[1].emphasis);
+    let first = permissions.body().next().unwrap();
+    assert_eq!(first.cells[1].text, "varies by context");
+    assert!(first.cells[1].emphasis);
 
     assert_eq!(page.request_lines.len(), 1);
     assert_eq!(page.request_lines[0].method, "POST");
@@ -36,7 +36,7 @@ fn reads_everything_the_seed_says() {
     let body = &page.tables[2];
     assert_eq!(body.kind, TableKind::RequestBody);
     assert_eq!(body.rows[0].context, None);
-    assert_eq!(body.rows[1].cells[0].text, "deviceEnrollmentLimit");
+    assert_eq!(body.cell(&body.rows[1], 0).text, "deviceEnrollmentLimit");
     assert_eq!(body.rows[1].context.as_deref(), Some("On-boarding"));
 
     let example = &page.examples[0];

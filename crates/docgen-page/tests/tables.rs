@@ -9,7 +9,7 @@ fn a_delimiter_row_with_tabs_still_makes_a_table() {
     assert!(diagnostics.is_empty(), "{diagnostics:#?}");
     assert_eq!(page.tables.len(), 1);
     assert_eq!(page.tables[0].kind, TableKind::Properties);
-    assert_eq!(page.tables[0].rows[0].cells[0].text, "id");
+    assert_eq!(page.tables[0].cells[0].text, "id");
     assert_eq!(page.tables[0].rows[0].line, 7);
 }
 
@@ -29,7 +29,7 @@ fn a_delimiter_row_with_more_cells_than_the_header_still_makes_a_table() {
     let table = &page.tables[0];
     assert_eq!(table.kind, TableKind::Permissions);
     assert_eq!(table.rows.len(), 2);
-    assert_eq!(table.rows[1].cells[1].text, "Not supported.");
+    assert_eq!(table.cell(&table.rows[1], 1).text, "Not supported.");
 }
 
 #[test]
@@ -39,7 +39,7 @@ fn a_repaired_table_keeps_the_places_of_everything_around_it() {
     assert!(diagnostics.is_empty(), "{diagnostics:#?}");
     let kinds: Vec<TableKind> = page.tables.iter().map(|t| t.kind).collect();
     assert_eq!(kinds, [TableKind::Properties, TableKind::Relationships]);
-    assert_eq!(page.tables[1].rows[0].cells[0].text, "owner");
+    assert_eq!(page.tables[1].cells[0].text, "owner");
     assert_eq!(page.tables[1].line, 13);
     assert_eq!(page.tables[1].rows[0].line, 15);
     assert_eq!(page.code_blocks[0].line, 17);

@@ -165,7 +165,7 @@ impl Shared {
             .tables
             .iter()
             .filter(|t| t.kind == TableKind::Headers)
-            .flat_map(|t| &t.rows)
+            .flat_map(Table::body)
             .filter_map(|row| {
                 let name = row.cell(0).text.trim().trim_matches('`').to_string();
                 if name.is_empty() || name.contains(' ') {
@@ -294,7 +294,7 @@ fn query_options(
         let desc_col = table
             .column(&["description"])
             .unwrap_or(table.header.len().saturating_sub(1));
-        for row in &table.rows {
+        for row in table.body() {
             let name = row.cell(0).text.trim().trim_matches('`');
             if name.is_empty() || name.contains(' ') {
                 continue;

@@ -154,8 +154,7 @@ pub fn declared_properties(table: &Table, file: &str) -> Vec<DeclaredProperty> {
         .unwrap_or(ty_col + 1);
     let required_col = table.column(&["required", "optional"]);
     table
-        .rows
-        .iter()
+        .body()
         .filter_map(|row| {
             let name = row.cell(0).text.trim().trim_matches('`').to_string();
             if name.is_empty() || name.contains(' ') {
@@ -239,8 +238,7 @@ fn members(table: &Table) -> Vec<EnumMember> {
     let value_col = table.column(&["value"]);
     let desc_col = table.column(&["description"]);
     table
-        .rows
-        .iter()
+        .body()
         .filter_map(|row| {
             let name = row.cell(0).text.trim().trim_matches('`').to_string();
             if name.is_empty() || name.contains(' ') {
