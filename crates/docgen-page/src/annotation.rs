@@ -24,18 +24,22 @@ pub struct Annotation {
 pub struct Fields(Vec<(String, Value)>);
 
 impl Fields {
+    /// The value of `key`.
     pub fn get(&self, key: &str) -> Option<&Value> {
         self.0.iter().find(|(k, _)| k == key).map(|(_, v)| v)
     }
 
+    /// Every field, in the order written.
     pub fn iter(&self) -> impl Iterator<Item = (&str, &Value)> {
         self.0.iter().map(|(k, v)| (k.as_str(), v))
     }
 
+    /// The number of fields.
     pub fn len(&self) -> usize {
         self.0.len()
     }
 
+    /// Whether the annotation is `{}`.
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }

@@ -59,22 +59,11 @@ pub struct FrontMatter {
     pub fields: Vec<(Substr, Substr)>,
 }
 
-fn as_map<S: serde::Serializer>(
-    pairs: &[(Substr, Substr)],
-    serializer: S,
-) -> Result<S::Ok, S::Error> {
+fn as_map<S: Serializer>(pairs: &[(Substr, Substr)], serializer: S) -> Result<S::Ok, S::Error> {
     serializer.collect_map(pairs.iter().map(|(k, v)| (k, v)))
 }
 
 impl FrontMatter {
-    /// The value of a key, as written.
-    pub fn get(&self, key: &str) -> Option<&str> {
-        self.fields
-            .iter()
-            .find(|(k, _)| k == key)
-            .map(|(_, v)| v.as_str())
-    }
-
     /// The product area the page belongs to: `ms.subservice` where the
     /// page has it, `ms.prod` otherwise.
     pub fn area(&self) -> Option<&str> {
@@ -120,7 +109,8 @@ pub struct Link {
 /// A table, classified by its header.
 ///
 /// The cells of all its rows are kept together, row after row, in one
-/// vector: [`Table::cells`] gives a row's cells.
+/// vector: [`Table::cells_of`] gives a row's cells, [`Table::body`] each
+/// row with its cells.
 #[derive(Clone, Debug)]
 pub struct Table {
     pub line: u32,
@@ -147,20 +137,20 @@ pub(crate) static EMPTY_CELL: Cell = Cell {
 impl Table {
     /// The cells of `row`, a row of this table; none for a row of another
     /// table that reaches past this one's cells.
-    pub fn cells(&self, row: &Row) -> &[Cell] {
+    pub fn cells_of(&self, row: &Row) -> &[Cell] {
         self.cells.get(row.cells.clone()).unwrap_or_default()
     }
 
     /// The cell of `row` at `index`, or an empty one when the row is short.
     pub fn cell(&self, row: &Row, index: usize) -> &Cell {
-        self.cells(row).get(index).unwrap_or(&EMPTY_CELL)
+        self.cells_of(row).get(index).unwrap_or(&EMPTY_CELL)
     }
 
     /// The body rows, each with its cells.
     pub fn body(&self) -> impl Iterator<Item = RowView<'_>> {
         self.rows.iter().map(|row| RowView {
             row,
-            cells: self.cells(row),
+            cells: self.cells_of(row),
         })
     }
 
@@ -210,7 +200,7 @@ pub struct Row {
     /// The first cell starts with non-breaking spaces: a sub-row of the row
     /// above, as in per-context permission tables.
     pub indented: bool,
-    /// Where the row's cells are in [`Table::cells`].
+    /// Where the row's cells are in its table's `cells`.
     pub cells: Range<usize>,
     /// The row's type cell read as a type, in tables that have a type
     /// column (see [`Table::type_column`]).
@@ -228,7 +218,9 @@ impl Row {
 /// as the [`Row`] it shows.
 #[derive(Clone, Copy, Debug)]
 pub struct RowView<'a> {
+    /// The row's line, group, indentation and type.
     pub row: &'a Row,
+    /// The row's cells, from its table's `cells`.
     pub cells: &'a [Cell],
 }
 
@@ -276,7 +268,7 @@ impl Serialize for Table {
             file: row.file.as_ref(),
             context: row.context.as_ref(),
             indented: row.indented,
-            cells: self.cells(row),
+            cells: self.cells_of(row),
             type_expr: row.type_expr.as_ref(),
         });
         TableOut {

@@ -136,7 +136,7 @@ struct Reader<'a> {
     broken_table: bool,
     /// The inline content of the block being read.
     inline: Inline,
-    /// The cells of the table row being read.
+    /// The cells of the table being read, row after row.
     cells: Vec<Cell>,
     /// The rows of the table being read.
     rows: Vec<Row>,
@@ -541,7 +541,10 @@ impl<'a> Reader<'a> {
         };
         let Table { rows, cells, .. } = table;
         for row in rows {
-            let cell = cells[row.cells.clone()].get(column).unwrap_or(&EMPTY_CELL);
+            let cell = cells
+                .get(row.cells.clone())
+                .and_then(|cells| cells.get(column))
+                .unwrap_or(&EMPTY_CELL);
             let parsed = TypeExpr::parse(cell);
             if parsed.no_value {
                 // A method that returns nothing says so plainly.
