@@ -101,20 +101,25 @@ const METHODS: &[&str] = &["GET", "POST", "PATCH", "PUT", "DELETE", "HEAD", "OPT
 ///
 /// Returns `None` when the line does not start with an HTTP method.
 pub fn parse_request_line(text: &str, line: u32) -> Option<RequestLine> {
-    let word = text.split_whitespace().next()?;
-    let method = METHODS.iter().find(|m| m.eq_ignore_ascii_case(word))?;
-    // The URL may hold spaces inside `{id | userPrincipalName}`.
-    let rest = text.trim_start()[method.len()..].trim();
-    let rest = rest.strip_suffix("HTTP/1.1").unwrap_or(rest).trim();
-    if rest.is_empty() {
-        return None;
-    }
+    let (method, url) = split_request_line(text)?;
     Some(RequestLine {
         line,
         file: None,
         method: method.to_string(),
-        path: PathTemplate::parse(rest),
+        path: PathTemplate::parse(url),
     })
+}
+
+/// The method of a request line and its URL, without a trailing
+/// `HTTP/1.1`; `None` when the line does not start with an HTTP method or
+/// has no URL.
+fn split_request_line(text: &str) -> Option<(&'static str, &str)> {
+    let word = text.split_whitespace().next()?;
+    let method = METHODS.iter().find(|m| m.eq_ignore_ascii_case(word))?;
+    // The URL may hold spaces inside `{id | userPrincipalName}`.
+    let rest = text.trim_start()[method.len()..].trim();
+    let url = rest.strip_suffix("HTTP/1.1").unwrap_or(rest).trim();
+    (!url.is_empty()).then_some((method, url))
 }
 
 impl PathTemplate {
@@ -407,16 +412,27 @@ impl Serialize for Body {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case", tag = "kind")]
 pub enum StartLine {
+    /// The URL is kept as written; [`StartLine::path`] reads it as a path
+    /// template for the reader that needs one.
     Request {
         method: String,
-        /// The URL as written.
         url: String,
-        path: PathTemplate,
     },
     Response {
         status: u16,
         reason: String,
     },
+}
+
+impl StartLine {
+    /// A request's URL read as a path template, as a request line's path
+    /// is; `None` for a response.
+    pub fn path(&self) -> Option<PathTemplate> {
+        match self {
+            StartLine::Request { url, .. } => Some(PathTemplate::parse(url)),
+            StartLine::Response { .. } => None,
+        }
+    }
 }
 
 /// An example request or response, as written in a code block.
@@ -550,16 +566,14 @@ fn parse_start_line(text: &str) -> Option<StartLine> {
         }
         return Some(StartLine::Response { status, reason });
     }
-    let request = parse_request_line(text, 0)?;
-    let mut url = text[request.method.len()..].trim();
+    let (method, _) = split_request_line(text)?;
+    let mut url = text[method.len()..].trim();
     while let Some(rest) = url.strip_suffix("HTTP/1.1") {
         url = rest;
     }
-    let url = url.trim().to_string();
     Some(StartLine::Request {
-        method: request.method,
-        url,
-        path: request.path,
+        method: method.to_string(),
+        url: url.trim().to_string(),
     })
 }
 
@@ -818,6 +832,31 @@ mod tests {
     #[test]
     fn prose_is_not_a_request_line() {
         assert!(parse_request_line("For a specific user:", 1).is_none());
+        assert!(parse_request_line("GET HTTP/1.1", 1).is_none());
+        assert_eq!(parse_http_message("GET HTTP/1.1\n", 1).start, None);
+    }
+
+    #[test]
+    fn a_request_example_keeps_its_url_without_the_version() {
+        let m = parse_http_message(
+            "get https://graph.microsoft.com/v1.0/me/events HTTP/1.1\n",
+            1,
+        );
+        let Some(StartLine::Request { method, url }) = &m.start else {
+            panic!("{:?}", m.start);
+        };
+        let url_as_written = "https://graph.microsoft.com/v1.0/me/events";
+        assert_eq!((method.as_str(), url.as_str()), ("GET", url_as_written));
+        assert_eq!(
+            m.start.as_ref().and_then(StartLine::path).unwrap().raw,
+            "/me/events"
+        );
+        assert!(StartLine::Response {
+            status: 200,
+            reason: "OK".into()
+        }
+        .path()
+        .is_none());
     }
 
     #[test]
@@ -827,6 +866,8 @@ mod tests {
             10,
         );
         assert!(matches!(m.start, Some(StartLine::Request { ref method, .. }) if method == "POST"));
+        let path = m.start.as_ref().and_then(StartLine::path).unwrap();
+        assert_eq!(path.raw, "/users");
         assert_eq!(
             m.headers,
             vec![("Content-type".into(), "application/json".into())]
