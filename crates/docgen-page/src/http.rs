@@ -412,8 +412,9 @@ impl Serialize for Body {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case", tag = "kind")]
 pub enum StartLine {
-    /// The URL is kept as written; [`StartLine::path`] reads it as a path
-    /// template for the reader that needs one.
+    /// The URL as written, without a trailing `HTTP/1.1`;
+    /// [`StartLine::path`] reads it as a path template for the reader that
+    /// needs one.
     Request {
         method: String,
         url: String,
@@ -566,14 +567,10 @@ fn parse_start_line(text: &str) -> Option<StartLine> {
         }
         return Some(StartLine::Response { status, reason });
     }
-    let (method, _) = split_request_line(text)?;
-    let mut url = text[method.len()..].trim();
-    while let Some(rest) = url.strip_suffix("HTTP/1.1") {
-        url = rest;
-    }
+    let (method, url) = split_request_line(text)?;
     Some(StartLine::Request {
         method: method.to_string(),
-        url: url.trim().to_string(),
+        url: url.to_string(),
     })
 }
 
