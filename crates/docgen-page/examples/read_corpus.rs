@@ -39,8 +39,14 @@ fn main() {
     let sources = docgen_page::read_markdown_files(&root);
     let bytes: usize = sources.iter().map(|(_, s)| s.len()).sum();
 
-    if compare || profile {
-        compare_with_pulldown(&sources, profile);
+    if compare {
+        compare_with_pulldown(&sources);
+        return;
+    }
+    if profile {
+        for _ in 0..30 {
+            std::hint::black_box(read_all(&sources));
+        }
         return;
     }
 
@@ -103,15 +109,44 @@ fn main() {
 }
 
 /// The fastest of some runs of each, taken in turns, which is the figure
-/// least disturbed by other work on a busy machine; or, for `profile`,
-/// parse_page alone.
-fn compare_with_pulldown(sources: &[(String, ArcStr)], profile: bool) {
+/// least disturbed by other work on a busy machine.
+fn compare_with_pulldown(sources: &[(String, ArcStr)]) {
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
         | Options::ENABLE_STRIKETHROUGH;
-    // The thread's CPU time, which leaves out the time a shared machine
-    // gives to others while the run waits.
-    let cpu = || {
+    let bare = || {
+        sources
+            .iter()
+            .map(|(_, s)| Parser::new_ext(s, options).into_offset_iter().count())
+            .sum()
+    };
+    let full = || read_all(sources);
+
+    let (mut fastest_bare, mut fastest_full) = (f64::INFINITY, f64::INFINITY);
+    for _ in 0..15 {
+        fastest_bare = fastest_bare.min(cpu_ms(&bare));
+        fastest_full = fastest_full.min(cpu_ms(&full));
+    }
+    eprintln!(
+        "pulldown-cmark {fastest_bare:.1} ms, parse_page {fastest_full:.1} ms: {:.2}x",
+        fastest_full / fastest_bare
+    );
+}
+
+/// Reads every page and drops it, the work both modes time; returns the
+/// number of tables so that nothing is optimized away.
+fn read_all(sources: &[(String, ArcStr)]) -> usize {
+    sources
+        .iter()
+        .map(|(f, s)| parse_page(f, s.clone()).0.tables.len())
+        .sum()
+}
+
+/// The CPU time `run` takes on this thread, in milliseconds. CPU time
+/// leaves out the time a shared machine gives to others while the run
+/// waits.
+fn cpu_ms(run: &dyn Fn() -> usize) -> f64 {
+    let now = || {
         let mut t = libc::timespec {
             tv_sec: 0,
             tv_nsec: 0,
@@ -120,36 +155,7 @@ fn compare_with_pulldown(sources: &[(String, ArcStr)], profile: bool) {
         unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut t) };
         t.tv_sec as f64 * 1e3 + t.tv_nsec as f64 / 1e6
     };
-    let time = |run: &dyn Fn() -> usize| {
-        let started = cpu();
-        std::hint::black_box(run());
-        cpu() - started
-    };
-    let bare = || {
-        sources
-            .iter()
-            .map(|(_, s)| Parser::new_ext(s, options).into_offset_iter().count())
-            .sum()
-    };
-    let full = || {
-        sources
-            .iter()
-            .map(|(f, s)| parse_page(f, s.clone()).0.tables.len())
-            .sum()
-    };
-    if profile {
-        for _ in 0..30 {
-            time(&full);
-        }
-        return;
-    }
-    let (mut fastest_bare, mut fastest_full) = (f64::INFINITY, f64::INFINITY);
-    for _ in 0..15 {
-        fastest_bare = fastest_bare.min(time(&bare));
-        fastest_full = fastest_full.min(time(&full));
-    }
-    eprintln!(
-        "pulldown-cmark {fastest_bare:.1} ms, parse_page {fastest_full:.1} ms: {:.2}x",
-        fastest_full / fastest_bare
-    );
+    let started = now();
+    std::hint::black_box(run());
+    now() - started
 }

@@ -3,9 +3,11 @@ use std::ops::Index;
 
 use memchr::{memchr, memrchr};
 use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
-use serde::ser::{Serialize, SerializeMap, Serializer};
+use serde::ser::{Serialize, Serializer};
 use serde_json::error::Category;
 use serde_json::Value;
+
+use crate::pairs;
 
 /// The JSON object of an annotation comment such as
 /// `<!-- { "blockType": "request", "name": "create_user" } -->`.
@@ -18,8 +20,7 @@ pub struct Annotation {
 }
 
 /// The fields of an annotation in the order written; a key written twice
-/// keeps its place and takes the later value. An annotation has a handful
-/// of fields, which are found faster by looking at each than by hashing.
+/// keeps its place and takes the later value.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Fields(Vec<(String, Value)>);
 
@@ -57,11 +58,7 @@ impl Index<&str> for Fields {
 
 impl Serialize for Fields {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(Some(self.0.len()))?;
-        for (key, value) in &self.0 {
-            map.serialize_entry(key, value)?;
-        }
-        map.end()
+        pairs::serialize_as_map(&self.0, serializer)
     }
 }
 
@@ -79,10 +76,7 @@ impl<'de> Deserialize<'de> for Fields {
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Fields, A::Error> {
                 let mut fields: Vec<(String, Value)> = Vec::with_capacity(4);
                 while let Some((key, value)) = map.next_entry::<String, Value>()? {
-                    match fields.iter_mut().find(|(k, _)| *k == key) {
-                        Some((_, old)) => *old = value,
-                        None => fields.push((key, value)),
-                    }
+                    pairs::set(&mut fields, key, value);
                 }
                 Ok(Fields(fields))
             }

@@ -4,6 +4,7 @@ use arcstr::Substr;
 use memchr::{memchr, memchr_iter};
 
 use crate::page::{trim, FrontMatter};
+use crate::pairs;
 
 /// Reads the flat `key: value` YAML the docs use; nested values are kept as
 /// written. `text` makes the page's text of a slice of `yaml`.
@@ -36,10 +37,7 @@ pub(crate) fn parse_front_matter(yaml: &str, text: impl Fn(&str) -> Substr) -> F
             "doc_type" => fm.doc_type = Some(value.clone()),
             _ => {}
         }
-        match fm.fields.iter_mut().find(|(k, _)| *k == key) {
-            Some((_, old)) => *old = value,
-            None => fm.fields.push((key, value)),
-        }
+        pairs::set(&mut fm.fields, key, value);
     }
     fm.fields.shrink_to_fit();
     fm

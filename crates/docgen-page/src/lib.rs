@@ -16,6 +16,7 @@ mod http;
 mod include;
 mod inline;
 mod page;
+mod pairs;
 mod reader;
 mod render;
 mod request_lines;

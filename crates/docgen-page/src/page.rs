@@ -55,12 +55,8 @@ pub struct FrontMatter {
     pub doc_type: Option<Substr>,
     /// Every key, including the ones above, in the order written; a key
     /// written twice keeps its place and takes the later value.
-    #[serde(serialize_with = "as_map")]
+    #[serde(serialize_with = "crate::pairs::serialize_as_map")]
     pub fields: Vec<(Substr, Substr)>,
-}
-
-fn as_map<S: Serializer>(pairs: &[(Substr, Substr)], serializer: S) -> Result<S::Ok, S::Error> {
-    serializer.collect_map(pairs.iter().map(|(k, v)| (k, v)))
 }
 
 impl FrontMatter {
