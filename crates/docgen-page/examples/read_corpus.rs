@@ -18,15 +18,17 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use docgen_page::{parse_page, ArcStr, TypeExpr};
+use pulldown_cmark::{Options, Parser};
 
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-use pulldown_cmark::{Options, Parser};
 
 fn main() {
     let mut args = std::env::args().skip(1);
     let Some(root) = args.next().map(PathBuf::from) else {
-        eprintln!("usage: read_corpus DOCS_ROOT [--tables]");
+        eprintln!(
+            "usage: read_corpus DOCS_ROOT [--tables] [--diagnostics] [--types] [--compare] [--profile]"
+        );
         std::process::exit(2);
     };
     let args: Vec<String> = args.collect();

@@ -122,7 +122,7 @@ pub struct Table {
     pub cells: Vec<Cell>,
 }
 
-pub(crate) static EMPTY_CELL: Cell = Cell {
+static EMPTY_CELL: Cell = Cell {
     text: Substr::new(),
     links: Vec::new(),
     code: false,

@@ -19,7 +19,7 @@ use crate::examples::collect_examples;
 use crate::front_matter::parse_front_matter;
 use crate::include::parse_include_target;
 use crate::inline::{gather, shared, Inline, TextBuffer};
-use crate::page::{Cell, CodeBlock, Include, Page, Paragraph, Row, Section, Table, EMPTY_CELL};
+use crate::page::{Cell, CodeBlock, Include, Page, Paragraph, Row, Section, Table};
 use crate::request_lines::collect_request_lines;
 use crate::source_map::SourceMap;
 use crate::table::TableKind;
@@ -539,12 +539,9 @@ impl<'a> Reader<'a> {
         let Some(column) = table.type_column() else {
             return;
         };
-        let Table { rows, cells, .. } = table;
-        for row in rows {
-            let cell = cells
-                .get(row.cells.clone())
-                .and_then(|cells| cells.get(column))
-                .unwrap_or(&EMPTY_CELL);
+        for i in 0..table.rows.len() {
+            let row = &table.rows[i];
+            let cell = table.cell(row, column);
             let parsed = TypeExpr::parse(cell);
             if parsed.no_value {
                 // A method that returns nothing says so plainly.
@@ -568,7 +565,7 @@ impl<'a> Reader<'a> {
                     ),
                 ));
             }
-            row.type_expr = Some(parsed);
+            table.rows[i].type_expr = Some(parsed);
         }
     }
 
